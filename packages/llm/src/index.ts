@@ -1,3 +1,16 @@
+export { type CatalogEntry, type ModelPricing, toCatalogEntry } from "./catalog/catalog-entry.ts";
+export { fetchModelList } from "./catalog/fetch-model-list.ts";
+export { ModelCatalog, type ModelCatalogOptions } from "./catalog/model-catalog.ts";
+export { type CallCost, type CostSource, callCost } from "./cost/call-cost.ts";
+export { type CostEstimate, estimateCallCost } from "./cost/estimate-call-cost.ts";
+export { type MeteredDeps, type MeteredOutcome, meteredCall, ReservationMeter } from "./cost/metered-call.ts";
+export {
+  type LlmBudget,
+  type LlmReservation,
+  type ReservationOutcome,
+  reserveLlmCall,
+} from "./cost/reserve-llm-call.ts";
+export { type LlmPurpose, type LlmUsageRecord, sumBilledUsd } from "./cost/usage-record.ts";
 export type { LlmEnv } from "./env.ts";
 export { readLlmEnv } from "./env.ts";
 export type { Clock, Random } from "./ports.ts";
@@ -14,3 +27,4 @@ export {
 } from "./reliability/call-model.ts";
 export { type BreakerPolicy, CircuitBreakers, defaultBreakerPolicy } from "./reliability/circuit-breaker.ts";
 export { systemClock, systemRandom } from "./system-ports.ts";
+export { estimateTokens } from "./tokens/estimate-tokens.ts";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { divCeil, formatScaled, parseScaledCeil } from "./scaled-decimal.ts";
+import { formatScaled, parseScaledCeil } from "./scaled-decimal.ts";
 
 describe("parseScaledCeil", () => {
   it.each([
@@ -30,16 +30,5 @@ describe("parseScaledCeil", () => {
         },
       ),
     );
-  });
-});
-
-describe("divCeil", () => {
-  it.each([
-    [10n, 5n, 2n],
-    [11n, 5n, 3n],
-    [0n, 7n, 0n],
-    [1n, 1_000_000n, 1n],
-  ])("when %s / %s then %s", (n, d, q) => {
-    expect(divCeil(n, d)).toBe(q);
   });
 });

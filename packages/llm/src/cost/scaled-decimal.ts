@@ -36,9 +36,3 @@ export function formatScaled(value: bigint, scale: number): string {
   const fraction = magnitude.slice(magnitude.length - scale).replace(/0+$/, "");
   return `${negative ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`;
 }
-
-/** Integer division rounding towards +infinity, for converting finer units into billable micro-USD. */
-export function divCeil(numerator: bigint, denominator: bigint): bigint {
-  const quotient = numerator / denominator;
-  return quotient * denominator < numerator ? quotient + 1n : quotient;
-}
