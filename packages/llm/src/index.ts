@@ -17,6 +17,23 @@ export type { Clock, Random } from "./ports.ts";
 export type { ModelFailure, ModelGateway, ModelReply, ModelRequest } from "./provider/model-gateway.ts";
 export { ModelCallError } from "./provider/model-gateway.ts";
 export { createOpenRouterGateway, type OpenRouterConfig } from "./provider/openrouter-gateway.ts";
+export { applyHardLimits, type RecipeWarning } from "./recipe/apply-hard-limits.ts";
+export { type BotLimits, botLimitsRowSchema, toBotLimits } from "./recipe/bot-limits.ts";
+export { type CompileInput, type CompileOutcome, compileStrategy } from "./recipe/compile-strategy.ts";
+export {
+  type CompiledRecipe,
+  inMemoryRecipeCache,
+  type RecipeCache,
+  recipeCacheKey,
+} from "./recipe/recipe-cache.ts";
+export {
+  type EntryRule,
+  isRuleOnly,
+  RECIPE_VERSION,
+  type Recipe,
+  recipeSchema,
+  type Sizing,
+} from "./recipe/recipe-schema.ts";
 export { defaultRetryPolicy, type RetryPolicy } from "./reliability/backoff-delay.ts";
 export {
   type Attempt,
@@ -26,5 +43,6 @@ export {
   type ReliabilityOptions,
 } from "./reliability/call-model.ts";
 export { type BreakerPolicy, CircuitBreakers, defaultBreakerPolicy } from "./reliability/circuit-breaker.ts";
+export { askForJson, type JsonOutcome, type JsonRequest } from "./structured/ask-for-json.ts";
 export { systemClock, systemRandom } from "./system-ports.ts";
 export { estimateTokens } from "./tokens/estimate-tokens.ts";
