@@ -42,6 +42,7 @@ export const EXCHANGE_MESSAGES = {
   tooManyRequests: "Too Many Requests",
   internal: "Internal server error",
   unavailable: "Trading is currently disabled. Check polymarket.com for updates",
+  notFoundPrefix: "not found:",
 } as const;
 
 export const duplicatedOrder = (orderId: string): string => `order ${orderId} is invalid. Duplicated.`;

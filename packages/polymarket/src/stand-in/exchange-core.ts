@@ -1,0 +1,166 @@
+import { ExchangeState } from "./exchange-state.ts";
+import { createMarket, type MarketSpec, VALID_TICKS } from "./market-factory.ts";
+import { parseMicros } from "./micros.ts";
+import { type LevelInput, replaceHouse } from "./order-book.ts";
+import { expireOrders, fillCrossedRestingOrders } from "./order-lifecycle.ts";
+import { createPrng, type Prng } from "./prng.ts";
+import { houseBook, initialMid, mirrorBook, SIMULATED_SPECS, stepMid } from "./simulated-markets.ts";
+import type { Market } from "./types.ts";
+
+/** A book as a test writes it: decimal strings, any order (the exchange sorts into wire order). */
+export interface BookInput {
+  readonly bids: readonly { readonly price: string; readonly size: string }[];
+  readonly asks: readonly { readonly price: string; readonly size: string }[];
+}
+
+export interface CoreOptions {
+  readonly seed: number;
+  readonly simulate: boolean;
+  readonly chainId: number;
+  readonly defaultBalance: string;
+  readonly now: () => number;
+}
+
+/** Unlimited, as after the usual max approval of pUSD to the exchange. */
+const MAX_ALLOWANCE = 2n ** 256n - 1n;
+
+const levels = (input: BookInput["bids"]): LevelInput[] =>
+  input.map((level) => ({ price: parseMicros(level.price), size: parseMicros(level.size) }));
+
+/** The exchange without its transport: markets, books, simulation, accounts and the test controls. */
+export class ExchangeCore {
+  readonly state: ExchangeState;
+  readonly chainId: number;
+  readonly salt: string;
+  /** > 0 while the late-trades fault is on. */
+  tradeDelayMs = 0;
+  private readonly prng: Prng;
+  private readonly mids = new Map<string, bigint>();
+  private readonly eventIndex = new Map<string, number>();
+  private readonly now: () => number;
+
+  constructor(options: CoreOptions) {
+    this.state = new ExchangeState({
+      balance: parseMicros(options.defaultBalance),
+      allowance: MAX_ALLOWANCE,
+    });
+    this.chainId = options.chainId;
+    this.salt = `seed-${options.seed}`;
+    this.prng = createPrng(options.seed);
+    this.now = options.now;
+    if (options.simulate) {
+      for (const spec of SIMULATED_SPECS) {
+        const market = this.addMarket(spec);
+        this.mids.set(market.conditionId, initialMid(market.tickSize, this.prng));
+      }
+      this.moveSimulatedBooks();
+    }
+  }
+
+  addMarket(spec: MarketSpec, book?: BookInput): Market {
+    const title = spec.eventTitle ?? spec.question;
+    const eventIndex = this.eventIndex.get(title) ?? this.eventIndex.size;
+    this.eventIndex.set(title, eventIndex);
+    const market = createMarket(spec, this.salt, this.state.markets.size, eventIndex);
+    this.state.addMarket(market);
+    if (book) this.setBook(market.tokens[0].tokenId, book);
+    return market;
+  }
+
+  /** Replaces the house liquidity of one token; resting user orders stay and fill if the new book crosses them. */
+  setBook(tokenId: string, book: BookInput): void {
+    this.replaceHouseBook(tokenId, { bids: levels(book.bids), asks: levels(book.asks) });
+  }
+
+  /** Moves every simulated market `steps` random-walk steps; the same seed and steps give the same books. */
+  advance(steps = 1): void {
+    for (let i = 0; i < steps; i += 1) {
+      for (const [conditionId, mid] of this.mids) {
+        const market = this.state.markets.get(conditionId);
+        if (market && !market.closed) this.mids.set(conditionId, stepMid(mid, market.tickSize, this.prng));
+      }
+      this.moveSimulatedBooks();
+    }
+  }
+
+  resolveMarket(conditionId: string, winningOutcome: string): void {
+    const market = this.state.markets.get(conditionId);
+    if (!market)
+      throw new Error(
+        `no market ${conditionId}; use a conditionId returned by addMarket or listed by /markets`,
+      );
+    const winner = market.tokens.find(
+      (token) => token.outcome === winningOutcome || token.tokenId === winningOutcome,
+    );
+    if (!winner)
+      throw new Error(
+        `"${winningOutcome}" is not an outcome of ${conditionId}; use ${market.tokens.map((t) => t.outcome).join(" or ")}`,
+      );
+    market.closed = true;
+    market.winnerTokenId = winner.tokenId;
+    for (const order of this.state.orders.values())
+      if (order.market === conditionId && order.status === "LIVE") order.status = "CANCELED";
+    for (const token of market.tokens) {
+      this.state.mutateBook(token.tokenId, (book) => {
+        book.bids.length = 0;
+        book.asks.length = 0;
+      });
+      for (const account of this.state.accounts.values()) {
+        const held = account.positions.get(token.tokenId) ?? 0n;
+        // Winning shares redeem for 1 pUSD each; 1 micro-share pays 1 micro-USD.
+        if (token.tokenId === winner.tokenId) account.balance += held;
+        account.positions.set(token.tokenId, 0n);
+      }
+    }
+    this.state.emit({ type: "resolved", market, winnerTokenId: winner.tokenId });
+  }
+
+  setTickSize(conditionId: string, tickSize: string): void {
+    const market = this.state.markets.get(conditionId);
+    if (!market || !(VALID_TICKS as readonly string[]).includes(tickSize)) {
+      throw new Error(`setTickSize needs a known conditionId and one of ${VALID_TICKS.join(", ")}`);
+    }
+    const oldTick = market.tickSize;
+    market.tickSize = parseMicros(tickSize);
+    for (const token of market.tokens) {
+      this.state.emit({ type: "tick_size", tokenId: token.tokenId, oldTick, newTick: market.tickSize });
+    }
+  }
+
+  setBalance(address: string, usd: string): void {
+    this.state.account(address).balance = parseMicros(usd);
+  }
+
+  setAllowance(address: string, usd: string): void {
+    this.state.account(address).allowance = parseMicros(usd);
+  }
+
+  setPosition(address: string, tokenId: string, shares: string): void {
+    this.state.account(address).positions.set(tokenId, parseMicros(shares));
+  }
+
+  /** Expires GTD orders; called before each request so time-based state is current. */
+  sweep(): void {
+    expireOrders(this.state, Math.floor(this.now() / 1000));
+  }
+
+  private replaceHouseBook(tokenId: string, book: { bids: LevelInput[]; asks: LevelInput[] }): void {
+    this.state.mutateBook(tokenId, (mutable) => {
+      replaceHouse(mutable, "BUY", book.bids);
+      replaceHouse(mutable, "SELL", book.asks);
+    });
+    const nowMs = this.now();
+    fillCrossedRestingOrders(this.state, tokenId, nowMs, nowMs + this.tradeDelayMs);
+    this.state.recordHistory(tokenId, Math.floor(nowMs / 1000));
+  }
+
+  private moveSimulatedBooks(): void {
+    for (const [conditionId, mid] of this.mids) {
+      const market = this.state.markets.get(conditionId);
+      if (!market || market.closed) continue;
+      const yes = houseBook(mid, market.tickSize, this.prng);
+      this.replaceHouseBook(market.tokens[0].tokenId, yes);
+      this.replaceHouseBook(market.tokens[1].tokenId, mirrorBook(yes));
+    }
+  }
+}
