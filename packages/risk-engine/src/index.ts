@@ -1,6 +1,23 @@
+export { applyFill, applyFills } from "./accounting/apply-fill.ts";
+export { type DailyPnlInput, dailyPnl, dayStart, type TimedFill } from "./accounting/daily-pnl.ts";
+export { averageEntryPrice, type Fill, FLAT, type Position } from "./accounting/position.ts";
+export { settle } from "./accounting/settle.ts";
+export { unrealizedPnl } from "./accounting/unrealized-pnl.ts";
+export type { AdaptationEffect } from "./adaptation/adaptation-effect.ts";
+export { type AdaptedLimits, applyAdaptations } from "./adaptation/apply-adaptations.ts";
+export {
+  type AdaptationOptions,
+  DEFAULT_ADAPTATION_OPTIONS,
+  deriveAdaptations,
+  type FailureRecord,
+  type FailureType,
+} from "./adaptation/derive-adaptations.ts";
+export { bookFromWire, type WireBook } from "./book/book-from-wire.ts";
 export type { BookLevel, FeeSchedule, OrderBook } from "./book/order-book.ts";
 export { slippageLimitPrice } from "./book/slippage-limit-price.ts";
 export { type BookWalk, type WalkRequest, walkBook } from "./book/walk-book.ts";
+export { decideLock, type LockDecision, type LockRow } from "./coordination/decide-lock.ts";
+export { checkLlmReservation, type LlmSpend } from "./llm/check-llm-reservation.ts";
 export { applyBpsFloor, type Bps, percentToBps } from "./money/basis-points.ts";
 export { divCeil, divFloor } from "./money/divide.ts";
 export { formatMicros, formatPrice, formatShares, formatUsd } from "./money/format-money.ts";
@@ -18,3 +35,47 @@ export {
   type Usd,
   usdMicros,
 } from "./money/units.ts";
+export { CONFIG_ISSUE_CODES, type ConfigIssue, type ConfigIssueCode } from "./policy/config-issue.ts";
+export {
+  type BotLimitsRow,
+  type RiskProfileRow,
+  resolveLimits,
+  SCHEMA_DEFAULTS,
+} from "./policy/resolve-limits.ts";
+export { TIER_RULES, TIERS, type Tier, type TierRule } from "./policy/tier-rules.ts";
+export {
+  BOT_STATUSES,
+  type BotConfig,
+  type BotConfigInput,
+  type BotConfigResult,
+  type BotStatus,
+  checkBotCount,
+  validateBotConfig,
+} from "./policy/validate-bot-config.ts";
+export type { RiskCheck } from "./risk/checks/risk-check.ts";
+export {
+  DENIAL_CODES,
+  DENIAL_DESCRIPTIONS,
+  type Denial,
+  type DenialCode,
+  type DenialContexts,
+  type DenialOf,
+  deny,
+  reducibleTo,
+} from "./risk/denial.ts";
+export { type Approval, type Decision, evaluate, type Rejection } from "./risk/evaluate.ts";
+export { computeExposure, type Exposure, sharedPoolSize } from "./risk/exposure.ts";
+export { LOT, type PricedOrder, priceOrder } from "./risk/price-order.ts";
+export { RISK_CHECKS } from "./risk/risk-checks.ts";
+export { dailyLossReached, type TradingState, tradingState } from "./risk/trading-state.ts";
+export type {
+  BotBudget,
+  HeldPosition,
+  MarketLock,
+  MarketSnapshot,
+  OpenOrder,
+  OrderIntent,
+  RiskBudgetType,
+  RiskLimits,
+  RiskSnapshot,
+} from "./risk/types.ts";

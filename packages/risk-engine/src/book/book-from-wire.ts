@@ -9,15 +9,21 @@ export interface WireBook {
   readonly min_order_size: string;
 }
 
-/** Converts a wire book exactly, keeping the wire order (best level last); throws MoneyError on bad numbers. */
+const ascending = (a: BookLevel, b: BookLevel) => (a.price < b.price ? -1 : a.price > b.price ? 1 : 0);
+
+/**
+ * Converts a wire book exactly into the wire order (best level last); throws MoneyError on bad numbers.
+ * Levels are sorted once here because every walk trusts that order: a reversed side would make the
+ * worst level look like the best one and loosen the slippage cap.
+ */
 export function bookFromWire(wire: WireBook): OrderBook {
   const level = (raw: { readonly price: string; readonly size: string }): BookLevel => ({
     price: price(raw.price),
     size: shares(raw.size),
   });
   return {
-    bids: wire.bids.map(level),
-    asks: wire.asks.map(level),
+    bids: wire.bids.map(level).sort(ascending),
+    asks: wire.asks.map(level).sort((a, b) => ascending(b, a)),
     tickSize: price(wire.tick_size),
     minOrderSize: shares(wire.min_order_size),
   };

@@ -1,0 +1,107 @@
+import { applyAdaptations } from "../adaptation/apply-adaptations.ts";
+import type { BookWalk } from "../book/walk-book.ts";
+import type { Price, Shares, Usd } from "../money/units.ts";
+import { type Denial, deny, reducibleTo } from "./denial.ts";
+import { floorToLot, type PricedOrder, priceOrder } from "./price-order.ts";
+import { RISK_CHECKS } from "./risk-checks.ts";
+import { tradingState } from "./trading-state.ts";
+import type { OrderIntent, RiskLimits, RiskSnapshot } from "./types.ts";
+
+export interface Approval {
+  readonly approved: true;
+  /** The size to send: the intent's, or less when `allowReduce` let the engine shrink it. */
+  readonly shares: Shares;
+  readonly reduced: boolean;
+  /** The limit price to send: the tighter of the intent's and the slippage cap, on the tick. */
+  readonly limitPrice: Price;
+  readonly walk: BookWalk;
+  readonly orderCost: Usd;
+}
+
+export interface Rejection {
+  readonly approved: false;
+  /** Every denial that applies to the intent as asked, in check order. */
+  readonly denials: readonly Denial[];
+}
+
+export type Decision = Approval | Rejection;
+
+function runChecks(order: PricedOrder, snapshot: RiskSnapshot, limits: RiskLimits): Denial[] {
+  const denials: Denial[] = [];
+  for (const { check } of RISK_CHECKS) {
+    const denial = check(order, snapshot, limits, snapshot.now);
+    if (denial) denials.push(denial);
+  }
+  return denials;
+}
+
+const approve = (order: PricedOrder, reduced: boolean): Approval => ({
+  approved: true,
+  shares: order.intent.shares,
+  reduced,
+  limitPrice: order.limitPrice as Price,
+  walk: order.walk,
+  orderCost: order.orderCost,
+});
+
+/** The size every reducible denial would accept, or null when some denial cannot be fixed by shrinking. */
+function reducedSize(denials: readonly Denial[]): Shares | null {
+  let size: bigint | null = null;
+  for (const denial of denials) {
+    const max = reducibleTo(denial);
+    if (max === null) return null;
+    if (size === null || max < size) size = max;
+  }
+  return size === null ? null : floorToLot(size);
+}
+
+function isIntent(value: unknown): value is OrderIntent {
+  const v = value as Partial<OrderIntent> | null;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof v.botId === "string" &&
+    typeof v.marketId === "string" &&
+    (v.side === "BUY" || v.side === "SELL") &&
+    typeof v.shares === "bigint" &&
+    (v.limitPrice === undefined || typeof v.limitPrice === "bigint")
+  );
+}
+
+function evaluateChecked(intent: OrderIntent, snapshot: RiskSnapshot, base: RiskLimits): Decision {
+  const { limits, blockedUntil } = applyAdaptations(
+    base,
+    snapshot.adaptations,
+    intent.marketId,
+    snapshot.now,
+  );
+  const state = tradingState(snapshot, limits);
+  const order = priceOrder(intent, snapshot, limits, state, blockedUntil);
+  const denials = runChecks(order, snapshot, limits);
+  if (denials.length === 0) return approve(order, false);
+  const size = intent.allowReduce ? reducedSize(denials) : null;
+  if (size !== null && size > 0n && size < intent.shares) {
+    const smaller = priceOrder({ ...intent, shares: size }, snapshot, limits, state, blockedUntil);
+    if (runChecks(smaller, snapshot, limits).length === 0) return approve(smaller, true);
+  }
+  return { approved: false, denials };
+}
+
+/**
+ * Runs every check in RISK_CHECKS order and approves (possibly reduced, with the limit price to send)
+ * or returns every denial. Never throws: unreadable input becomes an INVALID_INPUT denial.
+ */
+export function evaluate(intent: OrderIntent, snapshot: RiskSnapshot, limits: RiskLimits): Decision {
+  if (!isIntent(intent)) {
+    return {
+      approved: false,
+      denials: [deny("INVALID_INPUT", { reason: "The order intent is malformed." })],
+    };
+  }
+  try {
+    return evaluateChecked(intent, snapshot, limits);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : "The snapshot or limits could not be read.";
+    return { approved: false, denials: [deny("INVALID_INPUT", { reason })] };
+  }
+}

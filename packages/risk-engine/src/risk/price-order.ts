@@ -1,0 +1,89 @@
+import type { BookLevel, OrderBook } from "../book/order-book.ts";
+import { slippageLimitPrice } from "../book/slippage-limit-price.ts";
+import { type BookWalk, walkBook } from "../book/walk-book.ts";
+import { divFloor } from "../money/divide.ts";
+import { notional } from "../money/notional.ts";
+import { MICROS, type Price, type Shares, type Usd } from "../money/units.ts";
+import { computeExposure, type Exposure } from "./exposure.ts";
+import type { TradingState } from "./trading-state.ts";
+import type { OrderIntent, RiskLimits, RiskSnapshot } from "./types.ts";
+
+/** Polymarket accepts sizes with 2 decimals for every tick size, so reduced sizes land on 0.01 share. */
+export const LOT: Shares = 10_000n as Shares;
+
+export const floorToLot = (quantity: bigint): Shares => (quantity - (quantity % LOT)) as Shares;
+
+/** An intent with everything the checks need computed once: the effective limit, the book walk, exposure. */
+export interface PricedOrder {
+  readonly intent: OrderIntent;
+  readonly state: TradingState;
+  /** Null when the side to take from is empty and the intent gave no limit. */
+  readonly limitPrice: Price | null;
+  readonly walk: BookWalk;
+  /** Worst case for a BUY: the size at the limit price (rounded up) plus the walk's fee; 0 for a SELL. */
+  readonly orderCost: Usd;
+  readonly exposure: Exposure;
+  readonly blockedUntil: number | null;
+}
+
+const EMPTY_BOOK: OrderBook = { bids: [], asks: [], tickSize: 1n as Price, minOrderSize: 0n as Shares };
+
+export const validLimit = (limit: Price, tick: Price): boolean =>
+  limit > 0n && limit < MICROS && tick > 0n && limit % tick === 0n;
+
+/** The tighter of the intent's own limit and the slippage cap. */
+function effectiveLimit(intent: OrderIntent, book: OrderBook, maxSlippageBps: number): Price | null {
+  const own =
+    intent.limitPrice !== undefined && validLimit(intent.limitPrice, book.tickSize)
+      ? intent.limitPrice
+      : null;
+  const cap = book.tickSize > 0n ? slippageLimitPrice(book, intent.side, maxSlippageBps) : null;
+  if (own === null || cap === null) return own ?? cap;
+  if (intent.side === "BUY") return own < cap ? own : cap;
+  return own > cap ? own : cap;
+}
+
+export function priceOrder(
+  intent: OrderIntent,
+  snapshot: RiskSnapshot,
+  limits: RiskLimits,
+  state: TradingState,
+  blockedUntil: number | null,
+): PricedOrder {
+  const market = snapshot.market?.id === intent.marketId ? snapshot.market : null;
+  const book = market?.book ?? EMPTY_BOOK;
+  const limitPrice = effectiveLimit(intent, book, limits.maxSlippageBps);
+  const walk = walkBook(book, {
+    side: intent.side,
+    shares: intent.shares,
+    ...(limitPrice === null ? {} : { limitPrice }),
+    ...(market?.fee ? { fee: market.fee } : {}),
+  });
+  const orderCost =
+    intent.side === "BUY" && limitPrice !== null ? notional(intent.shares, limitPrice, "up") + walk.fee : 0n;
+  return {
+    intent,
+    state,
+    limitPrice,
+    walk,
+    orderCost: orderCost as Usd,
+    exposure: computeExposure(snapshot, intent, limits.riskBudgetType === "shared"),
+    blockedUntil,
+  };
+}
+
+/** Largest lot-aligned BUY whose worst-case cost fits `headroom`, given the fee already computed. */
+export function sharesWithin(headroom: bigint, order: PricedOrder): Shares {
+  const budget = headroom - order.walk.fee;
+  if (budget <= 0n || order.limitPrice === null || order.limitPrice === 0n) return 0n as Shares;
+  return floorToLot(divFloor(budget * MICROS, order.limitPrice));
+}
+
+/** Total size on the side an order would take from. */
+export function sideDepth(book: OrderBook, order: PricedOrder): Shares {
+  let depth = 0n;
+  for (const level of (order.intent.side === "BUY" ? book.asks : book.bids) as readonly BookLevel[]) {
+    depth += level.size;
+  }
+  return depth as Shares;
+}
