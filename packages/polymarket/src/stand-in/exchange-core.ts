@@ -67,9 +67,18 @@ export class ExchangeCore {
     return market;
   }
 
-  /** Replaces the house liquidity of one token; resting user orders stay and fill if the new book crosses them. */
+  /**
+   * Replaces the house liquidity of one token and mirrors it onto the other outcome (a bid for one at p is an
+   * ask for the other at 1-p, as the real exchange's complementary matching makes it). Resting user orders
+   * stay and fill if the new book crosses them.
+   */
   setBook(tokenId: string, book: BookInput): void {
-    this.replaceHouseBook(tokenId, { bids: levels(book.bids), asks: levels(book.asks) });
+    const market = this.state.tokens.get(tokenId)?.market;
+    if (!market) throw new Error(`no token ${tokenId}; use a tokenId from markets() or addMarket()`);
+    const house = { bids: levels(book.bids), asks: levels(book.asks) };
+    const other = market.tokens.find((token) => token.tokenId !== tokenId)?.tokenId ?? tokenId;
+    this.replaceHouseBook(tokenId, house);
+    this.replaceHouseBook(other, mirrorBook(house));
   }
 
   /** Moves every simulated market `steps` random-walk steps; the same seed and steps give the same books. */
