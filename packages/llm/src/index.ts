@@ -11,6 +11,31 @@ export {
   reserveLlmCall,
 } from "./cost/reserve-llm-call.ts";
 export { type LlmPurpose, type LlmUsageRecord, sumBilledUsd } from "./cost/usage-record.ts";
+export { type DecideOutcome, decide } from "./decision/decide.ts";
+export { DECISION_SYSTEM, decisionPrompt } from "./decision/decision-prompt.ts";
+export {
+  type Decision,
+  type DecisionAmount,
+  type DecisionWire,
+  decisionWireSchema,
+  RULES_DECIDER,
+} from "./decision/decision-schema.ts";
+export type {
+  CandidateMarket,
+  CandidateOutcome,
+  DecisionMemory,
+  DecisionSnapshot,
+  HeldPosition,
+  OutcomeSide,
+  PriceMove,
+  Room,
+} from "./decision/decision-snapshot.ts";
+export { effectivePerTradeUsd, eligibleCandidates } from "./decision/eligible-candidates.ts";
+export {
+  type DecisionProblem,
+  type ValidatedDecision,
+  validateDecision,
+} from "./decision/validate-decision.ts";
 export type { LlmEnv } from "./env.ts";
 export { readLlmEnv } from "./env.ts";
 export type { Clock, Random } from "./ports.ts";

@@ -21,7 +21,20 @@ export type ScriptedAnswer =
 export interface RecordedRequest {
   readonly path: string;
   readonly authorization: string | undefined;
-  readonly body: { model?: string; messages?: { role: string; content: string }[]; [key: string]: unknown };
+  readonly body: {
+    model?: string;
+    messages?: { role: string; content: string | { type: string; text?: string }[] }[];
+    [key: string]: unknown;
+  };
+}
+
+/** Everything a request's messages said, system prompt included, as one string. */
+export function requestText(request: RecordedRequest | undefined): string {
+  return (request?.body.messages ?? [])
+    .map((m) =>
+      typeof m.content === "string" ? m.content : m.content.map((part) => part.text ?? "").join(""),
+    )
+    .join("\n");
 }
 
 export interface StandIn {
