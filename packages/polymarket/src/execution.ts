@@ -97,7 +97,8 @@ export interface Fill {
   readonly side: Side;
   readonly price: Price;
   readonly shares: Shares;
-  readonly fee: Usd;
+  /** Null when the exchange does not report the fee per trade. */
+  readonly fee: Usd | null;
   /** Unix milliseconds. */
   readonly at: number;
 }

@@ -1,0 +1,428 @@
+// The only file that imports @polymarket/clob-client-v2 (see DESIGN: one adapter per vendor SDK). Over 150
+// lines because the SDK's session handling, order posting and reply parsing belong together here.
+import { randomInt } from "node:crypto";
+import type { OrderBook } from "@open-trade/risk-engine";
+import {
+  formatPrice,
+  formatShares,
+  shares,
+  sharesMicros,
+  usdMicros,
+  walkBook,
+} from "@open-trade/risk-engine";
+import {
+  ApiError,
+  type ApiKeyCreds,
+  AssetType,
+  ClobClient,
+  createL2Headers,
+  orderToJsonV2,
+  OrderType as SdkOrderType,
+} from "@polymarket/clob-client-v2";
+import { createWalletClient, custom, type Hex, hashTypedData } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { z } from "zod";
+import type {
+  Execution,
+  ExecutionFailure,
+  Fill,
+  OrderOutcome,
+  OrderRequest,
+  PreparedOrder,
+  Result,
+} from "./execution.ts";
+import { type ClobReply, classifyClobFailure } from "./live-failure.ts";
+import type { MarketParams, TokenId } from "./market-data.ts";
+import { orderAmounts } from "./order-amounts.ts";
+import { orderTypedData, unsignedOrderV2 } from "./order-typed-data.ts";
+import { PolymarketError } from "./polymarket-error.ts";
+import { retryAfterMs } from "./retry-after.ts";
+import {
+  balanceAllowanceSchema,
+  cancelResponseSchema,
+  openOrderSchema,
+  orderResponseSchema,
+  tradeSchema,
+} from "./wire/clob-account.ts";
+import { parseWire } from "./wire/parse-wire.ts";
+
+export interface ApiCredentials {
+  readonly key: string;
+  readonly secret: string;
+  readonly passphrase: string;
+}
+
+/** Handed over per call and dropped when it returns: the key never outlives the operation that needs it. */
+export interface LiveSecrets {
+  readonly privateKey: Hex;
+  readonly apiCredentials?: ApiCredentials;
+}
+
+export interface LiveExecutionOptions {
+  /** https://clob.polymarket.com or the stand-in's clobUrl. */
+  readonly clobUrl: string;
+  readonly chainId?: 137 | 80002;
+  readonly loadSecrets: () => Promise<LiveSecrets>;
+  /** Called once when L2 credentials had to be created or derived, so the caller can store them (encrypted). */
+  readonly saveApiCredentials?: (credentials: ApiCredentials) => Promise<void>;
+  /** Tick, minimum size and neg-risk flag (e.g. MarketData.getMarketParams). */
+  readonly marketParams: (tokenId: TokenId) => Promise<MarketParams>;
+  /** Current book, used only to tell SLIPPAGE (depth exists beyond the limit) from LIQUIDITY_KILL. */
+  readonly book?: (tokenId: TokenId) => Promise<OrderBook | undefined>;
+  readonly timeoutMs?: number;
+  /** Automatic waits on 429 (nothing was placed, so the same signed order is safe to resend). */
+  readonly rateLimit?: { readonly maxRetries: number; readonly maxWaitMs: number };
+  readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+// Polymarket keeps GTD orders until one minute before `expiration`, so the signed value carries that margin.
+const GTD_MARGIN_S = 60;
+const SDK_TYPE = {
+  FOK: SdkOrderType.FOK,
+  FAK: SdkOrderType.FAK,
+  GTC: SdkOrderType.GTC,
+  GTD: SdkOrderType.GTD,
+};
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
+
+type Session = { wallet: ReturnType<typeof createWalletClient>; client: ClobClient; creds: ApiKeyCreds };
+const failed = (failure: ExecutionFailure) => ({ ok: false as const, failure });
+
+/** A thrown SDK error or fetch failure, reduced to what classification needs. */
+function replyOf(error: unknown): ClobReply {
+  if (error instanceof ApiError && error.status !== undefined) {
+    return {
+      kind: "http",
+      status: error.status,
+      error: error.message,
+      retryAfterMs: retryAfterMs(null, error.data, Date.now()),
+    };
+  }
+  const code =
+    (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code ?? "";
+  const detail = error instanceof Error ? error.message : "request failed";
+  return NOT_SENT.has(code) ? { kind: "not-sent", detail: code } : { kind: "no-answer", detail };
+}
+
+function dataFailure(error: unknown): ExecutionFailure {
+  if (error instanceof PolymarketError) {
+    const code =
+      error.code === "RATE_LIMITED"
+        ? "RATE_LIMITED"
+        : error.code === "NOT_FOUND"
+          ? "INVALID_ORDER"
+          : "EXCHANGE_UNAVAILABLE";
+    return {
+      code,
+      message: error.message,
+      ...(error.details.retryAfterMs === undefined ? {} : { retryAfterMs: error.details.retryAfterMs }),
+    };
+  }
+  throw error;
+}
+
+/** Live trading on Polymarket's CLOB V2 through the official client. */
+export function createLiveExecution(options: LiveExecutionOptions): Execution {
+  const chainId = options.chainId ?? 137;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const limits = options.rateLimit ?? { maxRetries: 2, maxWaitMs: 5_000 };
+
+  const bounded = <T>(work: Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  };
+
+  const walletFor = (secrets: LiveSecrets) =>
+    createWalletClient({
+      account: privateKeyToAccount(secrets.privateKey),
+      // Signing is local; a wallet transport is required by viem but must never be used.
+      transport: custom({
+        request: async () => Promise.reject(new Error("no RPC: orders are signed locally")),
+      }),
+    });
+
+  async function session(): Promise<Result<Session>> {
+    const secrets = await options.loadSecrets();
+    const wallet = walletFor(secrets);
+    let creds: ApiKeyCreds | undefined = secrets.apiCredentials && { ...secrets.apiCredentials };
+    if (!creds) {
+      const keyClient = new ClobClient({ host: options.clobUrl, chain: chainId, signer: wallet });
+      const made = await bounded(keyClient.createOrDeriveApiKey()).catch(() => undefined);
+      if (!made?.key || !made.secret || !made.passphrase) {
+        return failed({
+          code: "AUTH",
+          message:
+            "Could not create or derive API credentials for this wallet; check the private key and that the wallet is allowed to trade.",
+        });
+      }
+      creds = made;
+      await options.saveApiCredentials?.({ key: made.key, secret: made.secret, passphrase: made.passphrase });
+    }
+    const client = new ClobClient({
+      host: options.clobUrl,
+      chain: chainId,
+      signer: wallet,
+      creds,
+      throwOnError: true,
+    });
+    return { ok: true, value: { wallet, client, creds } };
+  }
+
+  /** Runs one request, waiting out 429s within the configured budget. */
+  async function retrying<
+    R extends { readonly ok: true } | { readonly ok: false; readonly failure: ExecutionFailure },
+  >(attempt: () => Promise<R>): Promise<R> {
+    for (let tries = 0; ; tries++) {
+      const result = await attempt();
+      if (result.ok || result.failure.code !== "RATE_LIMITED" || tries >= limits.maxRetries) return result;
+      const wait = result.failure.retryAfterMs ?? 1_000;
+      if (wait > limits.maxWaitMs) return result;
+      await sleep(wait);
+    }
+  }
+
+  async function query<S extends z.ZodType>(
+    run: (s: Session) => Promise<unknown>,
+    schema: S,
+    what: string,
+  ): Promise<Result<z.output<S>>> {
+    return retrying(async () => {
+      const opened = await session();
+      if (!opened.ok) return opened;
+      try {
+        return { ok: true, value: parseWire(schema, await bounded(run(opened.value)), what) };
+      } catch (error) {
+        return failed(
+          error instanceof PolymarketError ? dataFailure(error) : classifyClobFailure(replyOf(error), false),
+        );
+      }
+    });
+  }
+
+  async function post(order: PreparedOrder, s: Session): Promise<OrderOutcome> {
+    const orderId = order.orderId;
+    const signed = order.payload as unknown as Parameters<typeof orderToJsonV2>[0];
+    const body = JSON.stringify(orderToJsonV2(signed, s.creds.key, SDK_TYPE[order.type], false, false));
+    const headers = await createL2Headers(s.wallet, s.creds, { method: "POST", requestPath: "/order", body });
+    let response: Response;
+    try {
+      response = await fetch(new URL("/order", options.clobUrl), {
+        method: "POST",
+        headers: {
+          ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])),
+          "content-type": "application/json",
+        },
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      return { ok: false, orderId, failure: classifyClobFailure(replyOf(error), true) };
+    }
+    const text = await response.text().catch(() => "");
+    let json: unknown = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // A non-JSON reply carries no outcome; status alone decides below.
+    }
+    if (!response.ok) {
+      const error = String((json as { error?: unknown } | null)?.error ?? text.slice(0, 200));
+      const reply: ClobReply = {
+        kind: "http",
+        status: response.status,
+        error,
+        retryAfterMs: retryAfterMs(response.headers.get("retry-after"), json, now()),
+      };
+      return { ok: false, orderId, failure: classifyClobFailure(reply, true) };
+    }
+    const parsed = orderResponseSchema.safeParse(json);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        orderId,
+        failure: {
+          code: "AMBIGUOUS",
+          message:
+            "The exchange accepted the request but its reply could not be read; look the order up by id before doing anything else.",
+        },
+      };
+    }
+    const reply = parsed.data;
+    if (!reply.success || reply.status === "unmatched") {
+      const reason = reply.errorMsg || "the exchange did not match it";
+      return {
+        ok: false,
+        orderId,
+        failure: classifyClobFailure({ kind: "http", status: 400, error: reason, retryAfterMs: null }, true),
+      };
+    }
+    const buying = order.side === "BUY";
+    return {
+      ok: true,
+      orderId,
+      status: reply.status,
+      filled: sharesMicros(buying ? reply.takingAmount : reply.makingAmount),
+      usd: usdMicros(buying ? reply.makingAmount : reply.takingAmount),
+      fee: null,
+      tradeIds: reply.tradeIDs ?? [],
+    };
+  }
+
+  /** A killed FOK/FAK is SLIPPAGE when the book holds the size beyond the limit, else a real lack of depth. */
+  async function refineKill(outcome: OrderOutcome, order: PreparedOrder): Promise<OrderOutcome> {
+    if (outcome.ok || outcome.failure.code !== "LIQUIDITY_KILL" || !options.book) return outcome;
+    const book = await options.book(order.tokenId).catch(() => undefined);
+    if (!book || !walkBook(book, { side: order.side, shares: shares(order.shares) }).complete) return outcome;
+    return {
+      ok: false,
+      orderId: order.orderId,
+      failure: {
+        code: "SLIPPAGE",
+        message: `Nothing was traded; the book holds ${order.shares} shares only beyond the limit price ${order.limitPrice}. Re-check the price before trying again.`,
+      },
+    };
+  }
+
+  return {
+    mode: "live",
+
+    async prepareOrder(request: OrderRequest, prepare = {}) {
+      if (request.type === "GTD" && request.expiresAt === undefined) {
+        return failed({
+          code: "INVALID_ORDER",
+          message: "A GTD order needs expiresAt; give one or use GTC.",
+        });
+      }
+      let params: MarketParams;
+      try {
+        params = await options.marketParams(request.tokenId);
+      } catch (error) {
+        return failed(dataFailure(error));
+      }
+      const amounts = orderAmounts(request, params);
+      if (!amounts.ok) return amounts;
+      const salt = prepare.salt ?? BigInt(randomInt(2 ** 47));
+      if (salt < 0n || salt > BigInt(Number.MAX_SAFE_INTEGER)) {
+        return failed({
+          code: "INVALID_ORDER",
+          message: "The salt must be between 0 and 2^53-1 because the exchange reads it as a JSON number.",
+        });
+      }
+      const { privateKey } = await options.loadSecrets();
+      const account = privateKeyToAccount(privateKey);
+      const unsigned = unsignedOrderV2({
+        salt: salt.toString(),
+        maker: account.address,
+        signer: account.address,
+        tokenId: request.tokenId,
+        makerAmount: amounts.value.makerAmount.toString(),
+        takerAmount: amounts.value.takerAmount.toString(),
+        side: request.side,
+        timestamp: String(prepare.timestampMs ?? now()),
+        expiration: request.expiresAt
+          ? String(Math.floor(request.expiresAt.getTime() / 1000) + GTD_MARGIN_S)
+          : "0",
+      });
+      const typed = orderTypedData(unsigned, params.negRisk, chainId);
+      const signature = await account.signTypedData(typed);
+      return {
+        ok: true,
+        value: {
+          orderId: hashTypedData(typed),
+          mode: "live",
+          tokenId: request.tokenId,
+          side: request.side,
+          type: request.type,
+          shares: formatShares(amounts.value.shares),
+          limitPrice: formatPrice(amounts.value.price),
+          expiresAt: request.expiresAt?.getTime() ?? null,
+          negRisk: params.negRisk,
+          payload: { ...unsigned, signature },
+        },
+      };
+    },
+
+    async submitOrder(order) {
+      const outcome = await retrying(async (): Promise<OrderOutcome> => {
+        const opened = await session();
+        return opened.ok
+          ? post(order, opened.value)
+          : { ok: false, orderId: order.orderId, failure: opened.failure };
+      });
+      return refineKill(outcome, order);
+    },
+
+    async cancelOrder(orderId) {
+      const result = await query(
+        (s) => s.client.cancelOrder({ orderID: orderId }),
+        cancelResponseSchema,
+        "DELETE /order",
+      );
+      return result.ok
+        ? {
+            ok: true,
+            value: { canceled: result.value.canceled, notCanceled: result.value.not_canceled ?? {} },
+          }
+        : result;
+    },
+
+    async openOrders(filter = {}) {
+      const params = filter.tokenId ? { asset_id: filter.tokenId } : undefined;
+      const result = await query(
+        (s) => s.client.getOpenOrders(params),
+        z.array(openOrderSchema),
+        "GET /data/orders",
+      );
+      if (!result.ok) return result;
+      return {
+        ok: true,
+        value: result.value.map((o) => ({
+          orderId: o.id,
+          tokenId: o.asset_id,
+          side: o.side,
+          price: o.price,
+          originalShares: o.original_size,
+          matchedShares: o.size_matched,
+          type: o.order_type,
+          expiresAt: o.expiration === "0" ? null : (Number(o.expiration) - GTD_MARGIN_S) * 1000,
+        })),
+      };
+    },
+
+    async trades(filter = {}) {
+      const params = filter.tokenId ? { asset_id: filter.tokenId } : undefined;
+      const result = await query((s) => s.client.getTrades(params), z.array(tradeSchema), "GET /data/trades");
+      if (!result.ok) return result;
+      const fills: Fill[] = result.value.map((t) => ({
+        tradeId: t.id,
+        orderId: t.trader_side === "MAKER" ? (t.maker_orders[0]?.order_id ?? "") : t.taker_order_id,
+        tokenId: t.asset_id,
+        side: t.side,
+        price: t.price,
+        shares: t.size,
+        fee: null,
+        at: t.match_time * 1000,
+      }));
+      return { ok: true, value: filter.orderId ? fills.filter((f) => f.orderId === filter.orderId) : fills };
+    },
+
+    async balance() {
+      const result = await query(
+        (s) => s.client.getBalanceAllowance({ asset_type: AssetType.COLLATERAL }),
+        balanceAllowanceSchema,
+        "GET /balance-allowance",
+      );
+      if (!result.ok) return result;
+      const allowances = Object.fromEntries(
+        Object.entries(result.value.allowances).map(([k, v]) => [k, usdMicros(v)]),
+      );
+      return { ok: true, value: { collateral: usdMicros(result.value.balance), allowances } };
+    },
+  };
+}

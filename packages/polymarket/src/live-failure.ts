@@ -1,0 +1,66 @@
+import type { ExecutionFailure, ExecutionFailureCode } from "./execution.ts";
+
+/** What came back from one request to the CLOB, reduced to what classification needs. */
+export type ClobReply =
+  /** The request never left (connection refused, DNS): nothing can have happened. */
+  | { readonly kind: "not-sent"; readonly detail: string }
+  /** Sent, but no answer arrived (timeout, reset): the exchange may or may not have acted. */
+  | { readonly kind: "no-answer"; readonly detail: string }
+  | {
+      readonly kind: "http";
+      readonly status: number;
+      readonly error: string;
+      readonly retryAfterMs: number | null;
+    };
+
+const RULES: ReadonlyArray<readonly [RegExp, ExecutionFailureCode]> = [
+  [/couldn't be fully filled|no orders found to match/i, "LIQUIDITY_KILL"],
+  [/not enough balance|allowance/i, "INSUFFICIENT_BALANCE"],
+  [/duplicated/i, "DUPLICATE"],
+  [
+    /unauthorized|invalid api key|invalid l1|invalid signature|has to be the (owner|address)|api key|banned|closed only/i,
+    "AUTH",
+  ],
+  [/trading is currently (disabled|cancel-only)|not yet ready|match delayed/i, "EXCHANGE_UNAVAILABLE"],
+];
+
+const ADVICE: Record<ExecutionFailureCode, string> = {
+  LIQUIDITY_KILL: "Nothing was traded; the book could not fill it at the limit price.",
+  SLIPPAGE: "Nothing was traded; the market moved past the limit price.",
+  RATE_LIMITED: "Nothing was traded; wait and retry.",
+  AUTH: "Nothing was traded; check the wallet key and API credentials (re-derive them if they were revoked).",
+  INSUFFICIENT_BALANCE: "Nothing was traded; fund the wallet or approve the exchange, then retry.",
+  EXCHANGE_UNAVAILABLE: "Nothing was traded; retry when the exchange is back.",
+  AMBIGUOUS:
+    "The order may or may not have been placed; resubmit the SAME prepared order (it is recognised as a duplicate if it went through) or look it up by id.",
+  DUPLICATE: "The exchange already has this order; look it up by id instead of placing it again.",
+  INVALID_ORDER: "Nothing was traded; fix the order and prepare it again.",
+};
+
+/**
+ * Classifies a failed CLOB request. `placing` marks POST /order, where a lost answer or a 5xx other than
+ * a declared outage leaves the outcome unknown (AMBIGUOUS) rather than failed.
+ */
+export function classifyClobFailure(reply: ClobReply, placing: boolean): ExecutionFailure {
+  const failure = (code: ExecutionFailureCode, said: string, extra: { retryAfterMs?: number } = {}) => ({
+    code,
+    message: `${ADVICE[code]}${said ? ` Exchange said: ${said}` : ""}`,
+    ...extra,
+  });
+  if (reply.kind === "not-sent") return failure("EXCHANGE_UNAVAILABLE", reply.detail);
+  if (reply.kind === "no-answer")
+    return failure(placing ? "AMBIGUOUS" : "EXCHANGE_UNAVAILABLE", reply.detail);
+  const { status, error } = reply;
+  if (status === 429)
+    return failure(
+      "RATE_LIMITED",
+      error,
+      reply.retryAfterMs === null ? {} : { retryAfterMs: reply.retryAfterMs },
+    );
+  const matched = RULES.find(([pattern]) => pattern.test(error));
+  if (matched) return failure(matched[1], error);
+  if (status === 401 || status === 403) return failure("AUTH", error);
+  if (status === 425 || status === 503) return failure("EXCHANGE_UNAVAILABLE", error);
+  if (status >= 500) return failure(placing ? "AMBIGUOUS" : "EXCHANGE_UNAVAILABLE", error);
+  return failure("INVALID_ORDER", error);
+}

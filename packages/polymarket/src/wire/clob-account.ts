@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { priceField, sharesField } from "./decimal-field.ts";
+
+/** 6-decimal base units as an integer string ("5000000" = 5); "" when the exchange leaves it unset. */
+const baseUnits = z
+  .union([z.literal(""), z.string().regex(/^\d+$/, "not an integer amount in base units")])
+  .transform((v) => (v === "" ? 0n : BigInt(v)));
+
+/** `POST /order` success body (OrderResponse). */
+export const orderResponseSchema = z.object({
+  success: z.boolean(),
+  errorMsg: z.string().default(""),
+  orderID: z.string().default(""),
+  status: z
+    .string()
+    .transform((s) => s.toLowerCase())
+    .pipe(z.enum(["live", "matched", "delayed", "unmatched"])),
+  makingAmount: baseUnits.default(0n),
+  takingAmount: baseUnits.default(0n),
+  tradeIDs: z.array(z.string()).nullish(),
+});
+
+export const cancelResponseSchema = z.object({
+  canceled: z.array(z.string()).default([]),
+  not_canceled: z.record(z.string(), z.string()).nullish(),
+});
+
+const side = z
+  .string()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.enum(["BUY", "SELL"]));
+
+export const openOrderSchema = z.object({
+  id: z.string(),
+  asset_id: z.string(),
+  side,
+  original_size: sharesField,
+  size_matched: sharesField,
+  price: priceField,
+  expiration: z.union([z.string(), z.number()]).transform(String),
+  order_type: z.enum(["GTC", "GTD", "FOK", "FAK"]),
+});
+
+export const tradeSchema = z.object({
+  id: z.string(),
+  taker_order_id: z.string(),
+  asset_id: z.string(),
+  side,
+  size: sharesField,
+  price: priceField,
+  match_time: z.union([z.string().regex(/^\d+$/), z.number().int()]).transform(Number),
+  trader_side: z.enum(["TAKER", "MAKER"]).nullish(),
+  maker_orders: z
+    .array(z.object({ order_id: z.string(), matched_amount: sharesField, price: priceField }))
+    .default([]),
+});
+
+/** V2 sends an `allowances` map; older servers a single `allowance`. Amounts are base units. */
+export const balanceAllowanceSchema = z
+  .object({
+    balance: baseUnits,
+    allowances: z.record(z.string(), baseUnits).nullish(),
+    allowance: baseUnits.nullish(),
+  })
+  .transform((body) => ({
+    balance: body.balance,
+    allowances:
+      body.allowances ??
+      (body.allowance === undefined || body.allowance === null ? {} : { exchange: body.allowance }),
+  }));
