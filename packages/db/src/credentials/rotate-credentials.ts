@@ -1,0 +1,99 @@
+import { asc, eq, gt } from "drizzle-orm";
+import type { Database } from "../client/connect.ts";
+import { asService } from "../client/service.ts";
+import { apiCredentials } from "../schema/api-credentials.ts";
+import { type CredentialColumn, keyIdOf, openField, sealField } from "./envelope.ts";
+import type { Keyring } from "./keyring.ts";
+
+export interface RotationReport {
+  readonly examined: number;
+  readonly rotated: number;
+}
+
+const COLUMNS = [
+  "api_key",
+  "api_secret",
+  "passphrase",
+  "private_key",
+] as const satisfies readonly CredentialColumn[];
+type SealedRow = { id: string; userId: string } & Record<CredentialColumn, string | null>;
+
+/**
+ * Re-seals every stored credential under the keyring's active key. Each batch is one transaction holding its rows
+ * locked: a row is decrypted with its old key, re-sealed, checked to open again to the same value, then written.
+ * Any failure rolls the batch back, so no row is ever left unreadable; rerunning continues where it stopped.
+ */
+export async function rotateCredentials(
+  db: Database,
+  keyring: Keyring,
+  batchSize = 100,
+): Promise<RotationReport> {
+  let examined = 0;
+  let rotated = 0;
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const batch = await asService(db, async (tx) => {
+      const rows: SealedRow[] = await tx
+        .select({
+          id: apiCredentials.id,
+          userId: apiCredentials.userId,
+          api_key: apiCredentials.apiKey,
+          api_secret: apiCredentials.apiSecret,
+          passphrase: apiCredentials.passphrase,
+          private_key: apiCredentials.privateKey,
+        })
+        .from(apiCredentials)
+        .where(gt(apiCredentials.id, after))
+        .orderBy(asc(apiCredentials.id))
+        .limit(batchSize)
+        .for("update");
+      let changed = 0;
+      for (const row of rows) {
+        const resealed = resealRow(keyring, row);
+        if (!resealed) continue;
+        await tx
+          .update(apiCredentials)
+          .set({
+            apiKey: resealed.api_key,
+            apiSecret: resealed.api_secret,
+            passphrase: resealed.passphrase,
+            privateKey: resealed.private_key as string,
+          })
+          .where(eq(apiCredentials.id, row.id));
+        changed += 1;
+      }
+      return { rows, changed };
+    });
+    examined += batch.rows.length;
+    rotated += batch.changed;
+    const last = batch.rows.at(-1);
+    if (!last || batch.rows.length < batchSize) break;
+    after = last.id;
+  }
+  return { examined, rotated };
+}
+
+function resealRow(keyring: Keyring, row: SealedRow): Record<CredentialColumn, string | null> | null {
+  const current = COLUMNS.every(
+    (column) => row[column] === null || keyIdOf(row[column]) === keyring.activeKeyId,
+  );
+  if (current) return null;
+  const result = {} as Record<CredentialColumn, string | null>;
+  for (const column of COLUMNS) {
+    const sealed = row[column];
+    if (sealed === null) {
+      result[column] = null;
+      continue;
+    }
+    const ctx = { rowId: row.id, userId: row.userId, column };
+    const plaintext = openField(keyring, sealed, ctx);
+    const next = sealField(keyring, plaintext, ctx);
+    if (openField(keyring, next, ctx) !== plaintext) {
+      throw new Error(
+        `Rotation self-check failed for credential ${row.id} (${column}); nothing was written.`,
+      );
+    }
+    result[column] = next;
+  }
+  return result;
+}

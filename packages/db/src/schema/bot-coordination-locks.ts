@@ -1,0 +1,28 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bots } from "./bots.ts";
+import { users } from "./users.ts";
+
+/** Service role only: RLS is on and no policy admits a user. */
+export const botCoordinationLocks = pgTable(
+  "bot_coordination_locks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    marketId: text("market_id").notNull(),
+    lockedByBotId: uuid("locked_by_bot_id")
+      .notNull()
+      .references(() => bots.id, { onDelete: "cascade" }),
+    lockedAt: timestamp("locked_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique("bot_coordination_locks_user_id_market_id_key").on(t.userId, t.marketId),
+    index("bot_coordination_locks_locked_by_bot_id_idx").on(t.lockedByBotId),
+    index("bot_coordination_locks_expires_at_idx").on(t.expiresAt),
+    check("bot_coordination_locks_market_id_not_blank", sql`length(btrim(market_id)) > 0`),
+    check("bot_coordination_locks_expires_after_locked", sql`expires_at > locked_at`),
+  ],
+).enableRLS();

@@ -1,0 +1,38 @@
+import { sql } from "drizzle-orm";
+import { check, index, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { authenticatedRole } from "drizzle-orm/supabase";
+import { bots } from "./bots.ts";
+import { sharePrice, shareQuantity } from "./columns.ts";
+import { tradeAction, tradeType } from "./enums.ts";
+import { isOwnedBot } from "./policy-helpers.ts";
+
+/** The ledger. Append-only for every role (grants plus triggers): insert through the service client only. */
+export const tradeLogs = pgTable(
+  "trade_logs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    botId: uuid("bot_id")
+      .notNull()
+      .references(() => bots.id, { onDelete: "restrict" }),
+    marketId: text("market_id").notNull(),
+    type: tradeType("type").notNull(),
+    action: tradeAction("action").notNull(),
+    size: shareQuantity("size").notNull(),
+    executionPrice: sharePrice("execution_price").notNull(),
+    aiReasoning: text("ai_reasoning").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    recipeSnapshot: jsonb("recipe_snapshot").notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [
+    index("trade_logs_bot_id_created_at_idx").on(t.botId, t.createdAt.desc()),
+    index("trade_logs_market_id_idx").on(t.marketId),
+    check("trade_logs_market_id_not_blank", sql`length(btrim(market_id)) > 0`),
+    check("trade_logs_size_positive", sql`size > 0`),
+    check("trade_logs_recipe_snapshot_is_object", sql`jsonb_typeof(recipe_snapshot) = 'object'`),
+    pgPolicy("Users can read their own bots' trades", {
+      for: "select",
+      to: authenticatedRole,
+      using: isOwnedBot,
+    }),
+  ],
+);

@@ -1,0 +1,39 @@
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { inject } from "vitest";
+import { type Connection, connect } from "../client/connect.ts";
+import { readDbEnv } from "../env.ts";
+
+/** The suite's migrated database: DATABASE_URL when set, otherwise a PGlite started from the shared dump. */
+export async function openTestDatabase(): Promise<Connection> {
+  const env = readDbEnv();
+  if (env.DATABASE_URL) return connect({ kind: "postgres", url: env.DATABASE_URL }, { maxConnections: 4 });
+  const dumpPath = inject("pgliteDumpPath");
+  if (!dumpPath)
+    throw new Error("The global setup did not leave a PGlite dump; run the tests through vitest.");
+  const loadDataDir = new Blob([await readFile(dumpPath)]);
+  return connect({ kind: "pglite", dataDir: undefined }, { loadDataDir });
+}
+
+/** An empty database of its own (for migration tests): a new database on the server, or a new PGlite. */
+export async function openEmptyDatabase(): Promise<{ connection: Connection; drop(): Promise<void> }> {
+  const env = readDbEnv();
+  if (!env.DATABASE_URL) {
+    const connection = await connect({ kind: "pglite", dataDir: undefined });
+    return { connection, drop: () => connection.close() };
+  }
+  const name = `open_trade_test_${randomUUID().replaceAll("-", "")}`;
+  const admin = await connect({ kind: "postgres", url: env.DATABASE_URL }, { maxConnections: 1 });
+  await admin.raw.exec(`create database ${name}`);
+  const url = new URL(env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  const connection = await connect({ kind: "postgres", url: url.toString() }, { maxConnections: 2 });
+  return {
+    connection,
+    async drop() {
+      await connection.close();
+      await admin.raw.exec(`drop database if exists ${name} with (force)`);
+      await admin.close();
+    },
+  };
+}
