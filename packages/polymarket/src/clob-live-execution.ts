@@ -397,18 +397,25 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
 
     async trades(filter = {}) {
       const params = filter.tokenId ? { asset_id: filter.tokenId } : undefined;
-      const result = await query((s) => s.client.getTrades(params), z.array(tradeSchema), "GET /data/trades");
+      let owner = "";
+      const result = await query(
+        (s) => {
+          owner = s.creds.key;
+          return s.client.getTrades(params);
+        },
+        z.array(tradeSchema),
+        "GET /data/trades",
+      );
       if (!result.ok) return result;
-      const fills: Fill[] = result.value.map((t) => ({
-        tradeId: t.id,
-        orderId: t.trader_side === "MAKER" ? (t.maker_orders[0]?.order_id ?? "") : t.taker_order_id,
-        tokenId: t.asset_id,
-        side: t.side,
-        price: t.price,
-        shares: t.size,
-        fee: null,
-        at: t.match_time * 1000,
-      }));
+      // As a maker, our share of a trade is the maker order(s) we own; as taker, the whole trade.
+      const fills: Fill[] = result.value.flatMap((t) => {
+        const base = { tradeId: t.id, tokenId: t.asset_id, side: t.side, fee: null, at: t.match_time * 1000 };
+        if (t.trader_side !== "MAKER")
+          return [{ ...base, orderId: t.taker_order_id, price: t.price, shares: t.size }];
+        return t.maker_orders
+          .filter((m) => m.owner === owner)
+          .map((m) => ({ ...base, orderId: m.order_id, price: m.price, shares: m.matched_amount }));
+      });
       return { ok: true, value: filter.orderId ? fills.filter((f) => f.orderId === filter.orderId) : fills };
     },
 

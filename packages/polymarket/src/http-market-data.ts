@@ -67,16 +67,16 @@ export function createHttpMarketData(options: HttpMarketDataOptions): MarketData
       return found.slice(0, wanted);
     },
     async getMarket(conditionId) {
-      const rows = await get(
-        options.gammaUrl,
-        "markets",
-        { condition_ids: conditionId, include_tag: "true" },
-        gammaMarketListSchema,
-      );
-      const row = rows.find((candidate) => candidate.conditionId.toLowerCase() === conditionId.toLowerCase());
-      if (!row)
-        throw new PolymarketError("NOT_FOUND", `No market has condition id ${conditionId}; check the id.`);
-      return row;
+      // Gamma hides closed markets unless asked (since 2026-04-09), so a resolved market needs a second look.
+      for (const closed of ["false", "true"]) {
+        const query = { condition_ids: conditionId, include_tag: "true", closed };
+        const rows = await get(options.gammaUrl, "markets", query, gammaMarketListSchema);
+        const row = rows.find(
+          (candidate) => candidate.conditionId.toLowerCase() === conditionId.toLowerCase(),
+        );
+        if (row) return row;
+      }
+      throw new PolymarketError("NOT_FOUND", `No market has condition id ${conditionId}; check the id.`);
     },
     getOrderBook: (tokenId) => get(options.clobUrl, "book", { token_id: tokenId }, clobBookSchema),
     async getOrderBooks(tokenIds) {
@@ -86,16 +86,21 @@ export function createHttpMarketData(options: HttpMarketDataOptions): MarketData
     },
     async getQuote(tokenId) {
       const query = { token_id: tokenId };
+      // A token with an empty side or no trade yet answers 404 on the matching endpoint: that is "none", not an error.
+      const none = (error: unknown) => {
+        if (error instanceof PolymarketError && error.code === "NOT_FOUND") return null;
+        throw error;
+      };
       const [mid, spread, last] = await Promise.all([
-        get(options.clobUrl, "midpoint", query, midpointSchema),
-        get(options.clobUrl, "spread", query, spreadSchema),
-        get(options.clobUrl, "last-trade-price", query, lastTradeSchema),
+        get(options.clobUrl, "midpoint", query, midpointSchema).catch(none),
+        get(options.clobUrl, "spread", query, spreadSchema).catch(none),
+        get(options.clobUrl, "last-trade-price", query, lastTradeSchema).catch(none),
       ]);
       return {
         tokenId,
-        midpoint: mid.mid,
-        spread: spread.spread,
-        lastTrade: last.price !== null && last.side ? { price: last.price, side: last.side } : null,
+        midpoint: mid?.mid ?? null,
+        spread: spread?.spread ?? null,
+        lastTrade: last && last.price !== null && last.side ? { price: last.price, side: last.side } : null,
       };
     },
     async getPriceHistory(tokenId, range: PriceHistoryRange) {

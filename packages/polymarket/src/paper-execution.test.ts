@@ -55,7 +55,12 @@ async function place(paper: ReturnType<typeof paperOn>["paper"], patch: Partial<
 describe("paper execution", () => {
   it.each([
     ["a FOK BUY inside the top level", { shares: shares("40") }, { ok: true, filled: shares("40") }],
-    ["a FOK BUY beyond its limit", { shares: shares("41") }, { ok: false, code: "LIQUIDITY_KILL" }],
+    ["a FOK BUY with depth only past its limit", { shares: shares("41") }, { ok: false, code: "SLIPPAGE" }],
+    [
+      "a FOK BUY beyond all depth",
+      { shares: shares("141"), limitPrice: price("0.6") },
+      { ok: false, code: "LIQUIDITY_KILL" },
+    ],
     [
       "a FAK BUY beyond its limit",
       { type: "FAK" as const, shares: shares("41") },
@@ -64,7 +69,7 @@ describe("paper execution", () => {
     [
       "a FAK SELL above the best bid",
       { type: "FAK" as const, side: "SELL" as const, limitPrice: price("0.5") },
-      { ok: false, code: "LIQUIDITY_KILL" },
+      { ok: false, code: "SLIPPAGE" },
     ],
     [
       "a FAK SELL of shares not held",
@@ -74,6 +79,11 @@ describe("paper execution", () => {
     [
       "a FAK BUY with nothing at its limit",
       { type: "FAK" as const, limitPrice: price("0.51") },
+      { ok: false, code: "SLIPPAGE" },
+    ],
+    [
+      "a FAK BUY larger than the whole book and under it",
+      { type: "FAK" as const, shares: shares("141"), limitPrice: price("0.51") },
       { ok: false, code: "LIQUIDITY_KILL" },
     ],
     [

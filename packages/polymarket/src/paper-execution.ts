@@ -148,6 +148,15 @@ export function createPaperExecution(options: PaperExecutionOptions): PaperExecu
       const limit = price(order.limitPrice);
       const resting = order.type === "GTC" || order.type === "GTD";
       const walk = walkBook(book, { side: order.side, shares: size, limitPrice: limit, fee });
+      // Same split as live: depth that exists only beyond the limit is slippage, no depth at all is a kill.
+      const killed = (order.type === "FOK" && !walk.complete) || (order.type === "FAK" && walk.filled === 0n);
+      if (killed && walkBook(book, { side: order.side, shares: size }).complete) {
+        return rejected(
+          orderId,
+          "SLIPPAGE",
+          "Nothing was traded; the book holds the size only beyond the limit price. Re-check the price.",
+        );
+      }
       if (order.type === "FOK" && !walk.complete) {
         return rejected(
           orderId,

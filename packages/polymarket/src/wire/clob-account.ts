@@ -51,7 +51,14 @@ export const tradeSchema = z.object({
   match_time: z.union([z.string().regex(/^\d+$/), z.number().int()]).transform(Number),
   trader_side: z.enum(["TAKER", "MAKER"]).nullish(),
   maker_orders: z
-    .array(z.object({ order_id: z.string(), matched_amount: sharesField, price: priceField }))
+    .array(
+      z.object({
+        order_id: z.string(),
+        owner: z.string().default(""),
+        matched_amount: sharesField,
+        price: priceField,
+      }),
+    )
     .default([]),
 });
 
