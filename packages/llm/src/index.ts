@@ -68,6 +68,7 @@ export {
   type ReliabilityOptions,
 } from "./reliability/call-model.ts";
 export { type BreakerPolicy, CircuitBreakers, defaultBreakerPolicy } from "./reliability/circuit-breaker.ts";
+export { evaluateRules, type RulesOutcome } from "./rules/evaluate-rules.ts";
 export { askForJson, type JsonOutcome, type JsonRequest } from "./structured/ask-for-json.ts";
 export { systemClock, systemRandom } from "./system-ports.ts";
 export { estimateTokens } from "./tokens/estimate-tokens.ts";

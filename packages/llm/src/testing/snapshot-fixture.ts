@@ -28,7 +28,7 @@ export function market(i: number, yesAsk = "0.43", description?: string): Candid
       {
         side: "YES",
         label: "Yes",
-        bestBid: priceMicros(ask - 20_000n),
+        bestBid: priceMicros(ask > 20_000n ? ask - 20_000n : 0n),
         bestAsk: priceMicros(ask),
         moves: [{ windowMinutes: 60, changeMicros: -30_000n }],
       },
@@ -36,7 +36,7 @@ export function market(i: number, yesAsk = "0.43", description?: string): Candid
         side: "NO",
         label: "No",
         bestBid: priceMicros(1_000_000n - ask),
-        bestAsk: priceMicros(1_020_000n - ask),
+        bestAsk: priceMicros(ask < 20_000n ? 1_000_000n : 1_020_000n - ask),
         moves: [],
       },
     ],
