@@ -1,7 +1,7 @@
+import { formatMicros } from "@open-trade/risk-engine";
 import { bestPrices, bookSummary, clobMarket, clobMarketInfo } from "./clob-shapes.ts";
 import type { ExchangeCore } from "./exchange-core.ts";
 import { EXCHANGE_MESSAGES, ExchangeError } from "./exchange-error.ts";
-import { formatMicros } from "./micros.ts";
 import { jsonBody, type RequestContext, type Route } from "./router.ts";
 import type { Market } from "./types.ts";
 import { wireNumber } from "./wire-json.ts";

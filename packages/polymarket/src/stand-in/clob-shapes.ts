@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
+import { formatMicros, MICROS } from "@open-trade/risk-engine";
 import type { ExchangeState } from "./exchange-state.ts";
-import { formatMicros, MICROS } from "./micros.ts";
 import { bestPrice, wireLevels } from "./order-book.ts";
 import type { Market, Order, Trade } from "./types.ts";
 import { wireNumber } from "./wire-json.ts";

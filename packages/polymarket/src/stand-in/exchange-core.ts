@@ -1,6 +1,6 @@
+import { price, shares, usd } from "@open-trade/risk-engine";
 import { ExchangeState } from "./exchange-state.ts";
 import { createMarket, type MarketSpec, VALID_TICKS } from "./market-factory.ts";
-import { parseMicros } from "./micros.ts";
 import { type LevelInput, replaceHouse } from "./order-book.ts";
 import { expireOrders, fillCrossedRestingOrders } from "./order-lifecycle.ts";
 import { createPrng, type Prng } from "./prng.ts";
@@ -25,7 +25,7 @@ export interface CoreOptions {
 const MAX_ALLOWANCE = 2n ** 256n - 1n;
 
 const levels = (input: BookInput["bids"]): LevelInput[] =>
-  input.map((level) => ({ price: parseMicros(level.price), size: parseMicros(level.size) }));
+  input.map((level) => ({ price: price(level.price), size: shares(level.size) }));
 
 /** The exchange without its transport: markets, books, simulation, accounts and the test controls. */
 export class ExchangeCore {
@@ -41,7 +41,7 @@ export class ExchangeCore {
 
   constructor(options: CoreOptions) {
     this.state = new ExchangeState({
-      balance: parseMicros(options.defaultBalance),
+      balance: usd(options.defaultBalance),
       allowance: MAX_ALLOWANCE,
     });
     this.chainId = options.chainId;
@@ -130,22 +130,22 @@ export class ExchangeCore {
       throw new Error(`setTickSize needs a known conditionId and one of ${VALID_TICKS.join(", ")}`);
     }
     const oldTick = market.tickSize;
-    market.tickSize = parseMicros(tickSize);
+    market.tickSize = price(tickSize);
     for (const token of market.tokens) {
       this.state.emit({ type: "tick_size", tokenId: token.tokenId, oldTick, newTick: market.tickSize });
     }
   }
 
-  setBalance(address: string, usd: string): void {
-    this.state.account(address).balance = parseMicros(usd);
+  setBalance(address: string, amount: string): void {
+    this.state.account(address).balance = usd(amount);
   }
 
-  setAllowance(address: string, usd: string): void {
-    this.state.account(address).allowance = parseMicros(usd);
+  setAllowance(address: string, amount: string): void {
+    this.state.account(address).allowance = usd(amount);
   }
 
-  setPosition(address: string, tokenId: string, shares: string): void {
-    this.state.account(address).positions.set(tokenId, parseMicros(shares));
+  setPosition(address: string, tokenId: string, quantity: string): void {
+    this.state.account(address).positions.set(tokenId, shares(quantity));
   }
 
   /** Expires GTD orders; called before each request so time-based state is current. */

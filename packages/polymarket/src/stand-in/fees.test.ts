@@ -3,6 +3,12 @@ import { describe, expect, it } from "vitest";
 import { takerFee } from "./fees.ts";
 
 describe("takerFee", () => {
+  it("when an order has several fills then the fee is rounded once over all of them", () => {
+    // each 1 micro-share alone would round up to 1 micro-USD; together 3 * 0.0175 rounds up to 1
+    const fills = [1n, 1n, 1n].map((shares) => ({ shares, price: 500_000n }));
+    expect(takerFee(fills, 700, 1)).toBe(1n);
+  });
+
   it.each([
     // 100 shares at 0.5, 7% (700 bps), exponent 1: 100 * 0.07 * 0.25 = 1.75 USD
     [100_000_000n, 500_000n, 700, 1, 1_750_000n],
@@ -14,7 +20,7 @@ describe("takerFee", () => {
   ])(
     "when %s micro-shares at %s with %s bps, exponent %s then the fee is %s",
     (shares, price, bps, exp, expected) => {
-      expect(takerFee(shares, price, bps, exp)).toBe(expected);
+      expect(takerFee([{ shares, price }], bps, exp)).toBe(expected);
     },
   );
 
@@ -26,7 +32,7 @@ describe("takerFee", () => {
         fc.integer({ min: 1, max: 1000 }),
         fc.integer({ min: 0, max: 2 }),
         (shares, price, bps, exponent) => {
-          expect(takerFee(shares, price, bps, exponent) > 0n).toBe(true);
+          expect(takerFee([{ shares, price }], bps, exponent) > 0n).toBe(true);
         },
       ),
     );

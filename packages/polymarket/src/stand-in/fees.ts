@@ -1,17 +1,19 @@
-import { MICROS, mulDivCeil } from "./micros.ts";
+import { divCeil, MICROS } from "@open-trade/risk-engine";
+
+export interface FeeFill {
+  readonly shares: bigint;
+  readonly price: bigint;
+}
 
 /**
- * Polymarket's taker fee, fee = shares * rate * (p * (1 - p))^exponent (reference §3.3), in micro-USD.
- * Computed as one exact fraction and rounded up once, so the exchange never under-charges by rounding.
+ * Polymarket's taker fee for one order, fee = sum of shares * rate * (p * (1 - p))^exponent over its fills
+ * (reference V2 §3.3), in micro-USD. Summed exactly and rounded up once, as the risk engine's book walk
+ * does, so paper fills and the stand-in charge the same fee for the same fills.
  */
-export function takerFee(shares: bigint, price: bigint, rateBps: number, exponent: number): bigint {
-  if (rateBps === 0 || shares === 0n) return 0n;
-  const curve = price * (MICROS - price); // (p(1-p)) scaled by 10^12
-  let numerator = shares * BigInt(rateBps);
-  let denominator = 10_000n;
-  for (let i = 0; i < exponent; i += 1) {
-    numerator *= curve;
-    denominator *= MICROS * MICROS;
-  }
-  return mulDivCeil(numerator, 1n, denominator);
+export function takerFee(fills: readonly FeeFill[], rateBps: number, exponent: number): bigint {
+  if (rateBps === 0) return 0n;
+  const scale = (MICROS * MICROS) ** BigInt(exponent);
+  let numerator = 0n;
+  for (const { shares, price } of fills) numerator += shares * (price * (MICROS - price)) ** BigInt(exponent);
+  return divCeil(numerator * BigInt(rateBps), 10_000n * scale);
 }

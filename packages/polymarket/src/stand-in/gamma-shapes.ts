@@ -1,6 +1,6 @@
+import { formatMicros, MICROS } from "@open-trade/risk-engine";
 import { feeRateDecimal, tokenPrice } from "./clob-shapes.ts";
 import type { ExchangeState } from "./exchange-state.ts";
-import { formatMicros, MICROS } from "./micros.ts";
 import { bestPrice, levelSize } from "./order-book.ts";
 import type { Market } from "./types.ts";
 import { wireNumber } from "./wire-json.ts";

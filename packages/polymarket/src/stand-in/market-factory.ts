@@ -1,5 +1,5 @@
+import { price, shares } from "@open-trade/risk-engine";
 import { keccak256, stringToHex } from "viem";
-import { parseMicros } from "./micros.ts";
 import type { Market } from "./types.ts";
 
 /** What a test or the simulation says about a new market; everything but question and category has a default. */
@@ -53,8 +53,8 @@ export function createMarket(spec: MarketSpec, salt: string, index: number, even
     eventTitle: spec.eventTitle ?? spec.question,
     endDateIso: spec.endDateIso ?? "2027-12-31T00:00:00Z",
     negRisk: spec.negRisk ?? false,
-    tickSize: parseMicros(tick),
-    minOrderSize: parseMicros(spec.minOrderSize ?? "5"),
+    tickSize: price(tick),
+    minOrderSize: shares(spec.minOrderSize ?? "5"),
     feeRateBps: spec.feeRateBps ?? 0,
     feeExponent: spec.feeExponent ?? 1,
     tokens: [

@@ -1,4 +1,5 @@
-import { MICROS, minMicros, mulDivCeil } from "./micros.ts";
+import { divCeil, divFloor, MICROS } from "@open-trade/risk-engine";
+import { minBig } from "./bigint-min.ts";
 import type { Level, MakerFill, Side } from "./types.ts";
 
 /** What an incoming (taker) order asks of the book. */
@@ -31,31 +32,31 @@ const acceptable = (intent: TakerIntent, price: bigint): boolean =>
  * Price improvement goes to the taker: each fill happens at the resting level's price.
  */
 export function planMatch(opposite: readonly Level[], intent: TakerIntent): MatchPlan {
+  const byBudget = intent.size.kind === "usd";
   const fills: MakerFill[] = [];
   let shares = 0n;
-  let notional = 0n;
-  let left = intent.size.amount;
+  // Sum of shares * price in 10^-12 USD, rounded once at the end like the risk engine's book walk.
+  let exact = 0n;
+  let left = byBudget ? intent.size.amount * MICROS : intent.size.amount;
   for (let i = opposite.length - 1; i >= 0 && left > 0n; i -= 1) {
     const level = opposite[i] as Level;
     if (!acceptable(intent, level.price)) break;
     for (const entry of level.entries) {
       if (left === 0n) break;
       if (entry.owner !== null && entry.owner === intent.owner) continue;
-      const affordable = intent.size.kind === "usd" ? (left * MICROS) / level.price : left;
-      const take = minMicros(affordable, entry.size);
+      const take = minBig(byBudget ? left / level.price : left, entry.size);
       if (take === 0n) {
         left = 0n; // the budget cannot buy one more micro-share here
         break;
       }
-      const value =
-        intent.side === "BUY" ? mulDivCeil(take, level.price, MICROS) : (take * level.price) / MICROS;
       fills.push({ orderId: entry.orderId, owner: entry.owner, shares: take, price: level.price });
       shares += take;
-      notional += value;
-      left -= intent.size.kind === "usd" ? value : take;
-      if (intent.size.kind === "usd" && take < entry.size) left = 0n;
+      exact += take * level.price;
+      left -= byBudget ? take * level.price : take;
+      if (byBudget && take < entry.size) left = 0n;
     }
   }
+  const notional = intent.side === "BUY" ? divCeil(exact, MICROS) : divFloor(exact, MICROS);
   return { fills, shares, notional, complete: left === 0n };
 }
 

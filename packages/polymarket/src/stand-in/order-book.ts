@@ -1,4 +1,4 @@
-import { formatMicros } from "./micros.ts";
+import { formatMicros } from "@open-trade/risk-engine";
 import type { BookEntry, Level, Side, TokenBook } from "./types.ts";
 
 /** A price/size pair as tests and simulations give it: decimal strings or micro-units. */

@@ -1,5 +1,5 @@
+import { minBig } from "./bigint-min.ts";
 import type { ExchangeState } from "./exchange-state.ts";
-import { minMicros } from "./micros.ts";
 import { removeOrder } from "./order-book.ts";
 import { recordTrades } from "./settlement.ts";
 import type { BookEntry, Level, MakerFill, Order, TokenBook } from "./types.ts";
@@ -57,7 +57,7 @@ function nextCross(book: TokenBook): { fill: MakerFill; userSide: "BUY" | "SELL"
         ? [userAsk, houseBid, ask, "SELL" as const]
         : [];
   if (!user || !house || !level || !userSide) return null;
-  const shares = minMicros(user.size, house.size);
+  const shares = minBig(user.size, house.size);
   return { fill: { orderId: user.orderId, owner: user.owner, shares, price: level.price }, userSide };
 }
 

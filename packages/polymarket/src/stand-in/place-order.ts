@@ -1,3 +1,4 @@
+import { divCeil, formatMicros, MICROS } from "@open-trade/risk-engine";
 import {
   belowMinSize,
   breaksTick,
@@ -8,7 +9,6 @@ import {
 import type { ExchangeState } from "./exchange-state.ts";
 import { takerFee } from "./fees.ts";
 import { applyFills, type MatchPlan, planMatch, type TakerIntent } from "./matching-engine.ts";
-import { formatMicros, MICROS, mulDivCeil } from "./micros.ts";
 import { addEntry } from "./order-book.ts";
 import { orderHash, type PostedOrder, recoverOrderSigner } from "./order-signature.ts";
 import { moveShares, recordTrades } from "./settlement.ts";
@@ -43,8 +43,7 @@ const bad = (message: string): never => {
 function lockedUsd(state: ExchangeState, address: string): bigint {
   let locked = 0n;
   for (const order of state.liveOrdersOf(address)) {
-    if (order.side === "BUY")
-      locked += mulDivCeil(order.originalSize - order.sizeMatched, order.price, MICROS);
+    if (order.side === "BUY") locked += divCeil(order.originalSize - order.sizeMatched * order.price, MICROS);
   }
   return locked;
 }
@@ -143,17 +142,14 @@ export async function placeOrder(
   if (posted.postOnly && plan.fills.length > 0) bad(EXCHANGE_MESSAGES.postOnlyCrosses);
   const rests = !isMarketOrder && !plan.complete;
   const restShares = rests ? shares - plan.shares : 0n;
-  const fee = plan.fills.reduce(
-    (sum, fill) => sum + takerFee(fill.shares, fill.price, market.feeRateBps, market.feeExponent),
-    0n,
-  );
+  const fee = takerFee(plan.fills, market.feeRateBps, market.feeExponent);
   const account = state.account(signer);
   requireFunds(
     state,
     account,
     intent,
     plan,
-    buying ? mulDivCeil(restShares, price, MICROS) : 0n,
+    buying ? divCeil(restShares * price, MICROS) : 0n,
     fee,
     order.tokenId,
   );
@@ -184,25 +180,17 @@ export async function placeOrder(
   });
   const visibleAt = context.nowMs + context.tradeDelayMs;
   const taker = { orderId: id, owner: creds.apiKey, address: signer, side: order.side };
-  const { trades, fee: charged } = recordTrades(
-    state,
-    market,
-    order.tokenId,
-    taker,
-    plan.fills,
-    context.nowMs,
-    visibleAt,
-  );
+  const trades = recordTrades(state, market, order.tokenId, taker, plan.fills, context.nowMs, visibleAt);
   record.associateTrades.push(...trades.map((trade) => trade.id));
   if (buying) {
-    account.balance -= plan.notional + charged;
+    account.balance -= plan.notional + fee;
     moveShares(account, order.tokenId, plan.shares);
   } else {
     moveShares(account, order.tokenId, -plan.shares);
-    account.balance += plan.notional - charged;
+    account.balance += plan.notional - fee;
   }
-  const gave = buying ? plan.notional + charged : plan.shares;
-  const got = buying ? plan.shares : plan.notional - charged;
+  const gave = buying ? plan.notional + fee : plan.shares;
+  const got = buying ? plan.shares : plan.notional - fee;
   return {
     success: true,
     errorMsg: "",

@@ -1,3 +1,4 @@
+import { bookFromWire, price, shares, walkBook } from "@open-trade/risk-engine";
 import { type ApiKeyCreds, ClobClient, OrderType, Side } from "@polymarket/clob-client-v2";
 import { createWalletClient, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
@@ -276,6 +277,27 @@ describe("orders through the real client", () => {
     const collateral = await client.getBalanceAllowance({ asset_type: "COLLATERAL" as never });
     const shares = await client.getBalanceAllowance({ asset_type: "CONDITIONAL" as never, token_id: yes });
     expect([collateral.balance, shares.balance]).toEqual(["94800000", "10000000"]);
+  });
+
+  it("when a fee-bearing market fills a buy then the fee charged equals the risk engine's book walk", async () => {
+    const { client, signer } = await clientFor(KEYS[1]);
+    const fees = exchange.addMarket(
+      { question: "Fee?", category: "Crypto", feeRateBps: 700, feeExponent: 1 },
+      BOOK,
+    );
+    const token = fees.tokens[0]?.tokenId ?? "";
+    exchange.setBalance(signer.account.address, "100");
+    const placed = await client.createAndPostOrder({ tokenID: token, price: 0.53, size: 60, side: Side.BUY });
+    const walk = walkBook(bookFromWire({ ...BOOK, tick_size: "0.01", min_order_size: "5" }), {
+      side: "BUY",
+      shares: shares("60"),
+      limitPrice: price("0.53"),
+      fee: { rateBps: 700, exponent: 1 },
+    });
+    // 40 @ 0.52 + 20 @ 0.53 = 31.40 notional; fee 7% * (40*0.2496 + 20*0.2491) = 1.04762
+    expect([walk.cost, walk.fee]).toEqual([31_400_000n, 1_047_620n]);
+    expect(placed.makingAmount).toBe(String(walk.cost + walk.fee));
+    expect(exchange.inspect.balance(signer.account.address).usd).toBe("67.55238");
   });
 
   it("when cancel-all is called then every live order of the account is cancelled", async () => {

@@ -1,7 +1,6 @@
+import { divCeil, MICROS } from "@open-trade/risk-engine";
 import { keccak256, stringToHex } from "viem";
 import type { ExchangeState } from "./exchange-state.ts";
-import { takerFee } from "./fees.ts";
-import { MICROS, mulDivCeil } from "./micros.ts";
 import type { Account, MakerFill, Market, Side, Trade } from "./types.ts";
 
 /** Trade ids look like the exchange's UUIDs but come from a counter, so a seeded run is reproducible. */
@@ -32,7 +31,7 @@ function settleMaker(
   }
   const account = state.account(fill.owner);
   if (makerSide === "BUY") {
-    account.balance -= mulDivCeil(fill.shares, fill.price, MICROS);
+    account.balance -= divCeil(fill.shares * fill.price, MICROS);
     moveShares(account, tokenId, fill.shares);
   } else {
     moveShares(account, tokenId, -fill.shares);
@@ -51,7 +50,7 @@ export interface TakerSide {
 
 /**
  * Records one trade per price level a taker hit, settles makers and taker, and publishes last-trade events.
- * Returns the trades and the total taker fee.
+ * The taker's fee is charged by the caller, once per order.
  */
 export function recordTrades(
   state: ExchangeState,
@@ -61,18 +60,15 @@ export function recordTrades(
   fills: readonly MakerFill[],
   nowMs: number,
   visibleAt: number,
-): { trades: Trade[]; fee: bigint } {
+): Trade[] {
   const outcome = state.tokens.get(tokenId)?.outcome.outcome ?? "";
   const byPrice = new Map<bigint, MakerFill[]>();
   for (const fill of fills) byPrice.set(fill.price, [...(byPrice.get(fill.price) ?? []), fill]);
   const trades: Trade[] = [];
-  let totalFee = 0n;
   const makerSide: Side = taker.side === "BUY" ? "SELL" : "BUY";
   for (const [price, group] of byPrice) {
     const id = tradeId(state.nextSequence());
     const size = group.reduce((sum, fill) => sum + fill.shares, 0n);
-    const fee = taker.address === null ? 0n : takerFee(size, price, market.feeRateBps, market.feeExponent);
-    totalFee += fee;
     for (const fill of group) settleMaker(state, tokenId, fill, makerSide, id);
     const trade: Trade = {
       id,
@@ -83,7 +79,6 @@ export function recordTrades(
       side: taker.side,
       size,
       price,
-      feeUsd: fee,
       feeRateBps: market.feeRateBps,
       matchTime: Math.floor(nowMs / 1000),
       owner: taker.owner,
@@ -100,5 +95,5 @@ export function recordTrades(
     state.book(tokenId).lastTrade = { price, side: taker.side, size };
     state.emit({ type: "trade", tokenId, price, side: taker.side, size, feeRateBps: market.feeRateBps });
   }
-  return { trades, fee: totalFee };
+  return trades;
 }

@@ -1,5 +1,5 @@
+import { MICROS } from "@open-trade/risk-engine";
 import type { MarketSpec } from "./market-factory.ts";
-import { MICROS } from "./micros.ts";
 import type { LevelInput } from "./order-book.ts";
 import type { Prng } from "./prng.ts";
 

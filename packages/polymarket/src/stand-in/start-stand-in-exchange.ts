@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { formatMicros } from "@open-trade/risk-engine";
 import { clobAuthRoutes } from "./clob-auth-routes.ts";
 import { clobPublicRoutes } from "./clob-public-routes.ts";
 import { openOrder, tradeFor } from "./clob-shapes.ts";
@@ -8,7 +9,6 @@ import { FaultBoard, type FaultSpec } from "./faults.ts";
 import { GAMMA_PREFIX, gammaRoutes } from "./gamma-routes.ts";
 import { createHttpServer, type RequestLogEntry } from "./http-server.ts";
 import type { MarketSpec } from "./market-factory.ts";
-import { formatMicros } from "./micros.ts";
 import { wireLevels } from "./order-book.ts";
 import { createRouter } from "./router.ts";
 import type { Market } from "./types.ts";

@@ -1,4 +1,4 @@
-// The stand-in's internal state. Amounts are bigint micro-units (see micros.ts); ids are the strings the
+// The stand-in's internal state. Amounts are bigint micro-units on the risk engine's scale (MICROS); ids are the strings the
 // wire uses. Book levels are kept in Polymarket's wire order (bids ascending, asks descending), so the
 // best price is always the last element and matching pops from the end.
 
@@ -89,7 +89,6 @@ export interface Trade {
   readonly side: Side;
   readonly size: bigint;
   readonly price: bigint;
-  readonly feeUsd: bigint;
   readonly feeRateBps: number;
   readonly matchTime: number;
   /** API key and address of the taker. */

@@ -1,7 +1,7 @@
+import { price } from "@open-trade/risk-engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { type StandInExchange, startStandInExchange } from "./index.ts";
-import { parseMicros } from "./micros.ts";
 import { createPrng } from "./prng.ts";
 
 type Json = Record<string, unknown>;
@@ -51,7 +51,7 @@ const sorted = (levels: Map<string, string> | undefined, descending: boolean): L
   [...(levels ?? new Map())]
     .map(([price, size]) => ({ price, size }))
     .sort((a, b) => {
-      const order = parseMicros(a.price) < parseMicros(b.price) ? -1 : 1;
+      const order = price(a.price) < price(b.price) ? -1 : 1;
       return descending ? -order : order;
     });
 

@@ -1,9 +1,9 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
+import { formatMicros } from "@open-trade/risk-engine";
 import { type WebSocket, WebSocketServer } from "ws";
 import { bookSummary } from "./clob-shapes.ts";
 import type { ExchangeEvent, ExchangeState } from "./exchange-state.ts";
-import { formatMicros } from "./micros.ts";
 import { bestPrice } from "./order-book.ts";
 
 export const MARKET_CHANNEL_PATH = "/ws/market";
