@@ -59,6 +59,21 @@ export {
   recipeSchema,
   type Sizing,
 } from "./recipe/recipe-schema.ts";
+export {
+  type BotContext,
+  botContextSchema,
+  type Caution,
+  emptyBotContext,
+  toDecisionMemory,
+} from "./reflection/bot-context.ts";
+export {
+  type Adaptation,
+  type FailureRecord,
+  type FailureType,
+  templateAdaptation,
+} from "./reflection/failure-template.ts";
+export { type Reflection, reflect } from "./reflection/reflect.ts";
+export { type LessonUpdate, updateLessons } from "./reflection/update-lessons.ts";
 export { defaultRetryPolicy, type RetryPolicy } from "./reliability/backoff-delay.ts";
 export {
   type Attempt,

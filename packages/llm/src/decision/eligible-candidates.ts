@@ -1,4 +1,5 @@
 import { applyBpsFloor, type Usd, usd, usdMicros } from "@open-trade/risk-engine";
+import { maxUsdOrNull } from "../max-usd-or-null.ts";
 import type { Recipe } from "../recipe/recipe-schema.ts";
 import type { CandidateMarket, DecisionSnapshot } from "./decision-snapshot.ts";
 
@@ -11,7 +12,7 @@ const HOUR_MS = 3_600_000;
 export function eligibleCandidates(recipe: Recipe, snapshot: DecisionSnapshot): CandidateMarket[] {
   const { universe } = recipe;
   const categories = new Set(universe.categories);
-  const minLiquidity = maxUsd(
+  const minLiquidity = maxUsdOrNull(
     universe.minLiquidityUsd === null ? null : usd(universe.minLiquidityUsd),
     snapshot.memory.minLiquidityUsd,
   );
@@ -37,10 +38,4 @@ export function eligibleCandidates(recipe: Recipe, snapshot: DecisionSnapshot): 
 export function effectivePerTradeUsd(snapshot: DecisionSnapshot): Usd {
   const bps = Math.min(10_000, Math.max(0, snapshot.memory.sizeMultiplierBps));
   return usdMicros(applyBpsFloor(snapshot.room.perTradeUsd, bps));
-}
-
-function maxUsd(a: Usd | null, b: Usd | null): Usd | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a > b ? a : b;
 }
