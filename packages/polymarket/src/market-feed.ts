@@ -2,6 +2,7 @@ import WebSocket from "ws";
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from "./backoff.ts";
 import { BookCache } from "./book-cache.ts";
 import type { TokenBook, TokenId } from "./market-data.ts";
+import { fastPriceChange } from "./wire/fast-price-change.ts";
 import { HANDLED_EVENT_TYPES, type WsMarketEvent, wsMarketEventSchema } from "./wire/ws-market-event.ts";
 
 export type FeedStatus = "connecting" | "open" | "reconnecting" | "closed";
@@ -87,6 +88,11 @@ export function createMarketFeed(options: MarketFeedOptions): MarketFeed {
     for (const frame of Array.isArray(frames) ? frames : [frames]) {
       const type = (frame as { event_type?: unknown } | null)?.event_type;
       if (typeof type !== "string" || !HANDLED_EVENT_TYPES.has(type)) continue;
+      const fast = type === "price_change" ? fastPriceChange(frame) : null;
+      if (fast) {
+        handle(fast);
+        continue;
+      }
       const parsed = wsMarketEventSchema.safeParse(frame);
       if (parsed.success) handle(parsed.data);
       else {

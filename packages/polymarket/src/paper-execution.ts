@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import {
+  type BookWalk,
   type FeeSchedule,
   formatPrice,
   formatShares,
@@ -71,8 +72,8 @@ export function createPaperExecution(options: PaperExecutionOptions): PaperExecu
       if (order.expiresAt !== null && order.expiresAt <= now) ledger.open.delete(id);
   };
 
-  const take = (order: OpenOrder, book: OrderBook, fee: FeeSchedule, remaining: Shares) => {
-    const walk = walkBook(book, { side: order.side, shares: remaining, limitPrice: order.price, fee });
+  /** Books a walk's fill against the ledger; the walk is passed in so each order walks the book once. */
+  const record = (order: OpenOrder, walk: BookWalk): Fill | undefined => {
     if (walk.filled === 0n) return undefined;
     ledger.applyFill(order.tokenId, order.side, walk.filled, walk.cost, walk.fee);
     const fill: Fill = {
@@ -86,7 +87,7 @@ export function createPaperExecution(options: PaperExecutionOptions): PaperExecu
       at: options.now(),
     };
     fills.push(fill);
-    return { walk, fill };
+    return fill;
   };
 
   const paper: PaperExecution = {
@@ -193,7 +194,7 @@ export function createPaperExecution(options: PaperExecutionOptions): PaperExecu
         type: order.type as OrderType,
         expiresAt: order.expiresAt,
       };
-      const taken = take(open, book, fee, size);
+      const taken = record(open, walk);
       if (rest > 0n) ledger.open.set(orderId, { ...open, matchedShares: walk.filled });
       const outcome: OrderOutcome = {
         ok: true,
@@ -202,7 +203,7 @@ export function createPaperExecution(options: PaperExecutionOptions): PaperExecu
         filled: walk.filled,
         usd: (order.side === "BUY" ? walk.cost + walk.fee : walk.cost - walk.fee) as Usd,
         fee: walk.fee,
-        tradeIds: taken ? [taken.fill.tradeId] : [],
+        tradeIds: taken ? [taken.tradeId] : [],
       };
       submitted.set(orderId, outcome);
       return outcome;
@@ -214,10 +215,12 @@ export function createPaperExecution(options: PaperExecutionOptions): PaperExecu
       const made: Fill[] = [];
       for (const [id, order] of ledger.open) {
         if (order.tokenId !== tokenId) continue;
-        const taken = take(order, book, fee, (order.originalShares - order.matchedShares) as Shares);
-        if (!taken) continue;
-        made.push(taken.fill);
-        const matched = (order.matchedShares + taken.walk.filled) as Shares;
+        const remaining = (order.originalShares - order.matchedShares) as Shares;
+        const walk = walkBook(book, { side: order.side, shares: remaining, limitPrice: order.price, fee });
+        const fill = record(order, walk);
+        if (!fill) continue;
+        made.push(fill);
+        const matched = (order.matchedShares + walk.filled) as Shares;
         if (matched >= order.originalShares) ledger.open.delete(id);
         else ledger.open.set(id, { ...order, matchedShares: matched });
       }

@@ -38,5 +38,6 @@ export const usdAggregateField = exact<Usd>((text) => {
 
 /** Absent optional decimals come as "" on current Polymarket payloads; treat them as missing. */
 export const optionalPriceField = z
-  .union([z.literal(""), z.null(), z.undefined(), priceField])
+  .union([z.literal(""), z.null(), priceField])
+  .optional()
   .transform((value) => (value === "" || value === null || value === undefined ? null : value));
