@@ -177,4 +177,19 @@ describe("market feed", () => {
     await until(() => errors.length === 1);
     expect(feed.cache.get("1")).toBeUndefined();
   });
+
+  it("when a token is added then it is subscribed at once and kept in the subscription after a reconnect", async () => {
+    const book = new SourceBook();
+    const source = await startSource((ws) => ws.send(JSON.stringify(book.bookEvent("1", 1))));
+    const feed = feedFor(source.url);
+    await feed.waitForBook("1", 2_000);
+    feed.subscribe(["2", "1"]);
+    await until(() => source.subscriptions.length === 2);
+    for (const client of source.server.clients) client.terminate();
+    await until(() => source.subscriptions.length === 3);
+    expect(source.subscriptions.slice(1)).toEqual([
+      { operation: "subscribe", assets_ids: ["2"], initial_dump: true },
+      { type: "market", markets: [], assets_ids: ["1", "2"], initial_dump: true },
+    ]);
+  });
 });
