@@ -1,5 +1,5 @@
 import { formatMicros } from "@open-trade/risk-engine";
-import { bestPrices, bookSummary, clobMarket, clobMarketInfo } from "./clob-shapes.ts";
+import { bestPrices, bookSummary, clobMarket, clobMarketInfo, simplifiedMarket } from "./clob-shapes.ts";
 import type { ExchangeCore } from "./exchange-core.ts";
 import { EXCHANGE_MESSAGES, ExchangeError } from "./exchange-error.ts";
 import { jsonBody, type RequestContext, type Route } from "./router.ts";
@@ -76,6 +76,21 @@ export function clobPublicRoutes(core: ExchangeCore, nowMs: () => number): Route
           markets().map((m) => clobMarket(state, m)),
           c.query.get("next_cursor"),
         ),
+    },
+    {
+      method: "GET",
+      path: "/simplified-markets",
+      handle: (c) =>
+        page(
+          markets().map((m) => simplifiedMarket(state, m)),
+          c.query.get("next_cursor"),
+        ),
+    },
+    // Builder codes earn nothing on the stand-in; the client only needs the two rates to exist.
+    {
+      method: "GET",
+      path: "/fees/builder-fees/:code",
+      handle: () => ({ builder_maker_fee_rate_bps: 0, builder_taker_fee_rate_bps: 0 }),
     },
     {
       method: "GET",

@@ -73,6 +73,23 @@ export function clobMarket(state: ExchangeState, market: Market) {
   };
 }
 
+/** `SimplifiedMarket` (reference V1 §3.2): the listing subset of a market. */
+export function simplifiedMarket(state: ExchangeState, market: Market) {
+  const { condition_id, rewards, tokens, active, closed, archived, accepting_orders } = clobMarket(
+    state,
+    market,
+  );
+  return {
+    condition_id,
+    rewards,
+    tokens: tokens.map(({ token_id, outcome, price }) => ({ token_id, outcome, price })),
+    active,
+    closed,
+    archived,
+    accepting_orders,
+  };
+}
+
 /** The compact `MarketDetails` the V2 client caches tick, neg-risk and fee info from (reference V2 §2.1). */
 export function clobMarketInfo(market: Market) {
   return {

@@ -211,5 +211,7 @@ export function clobTradingRoutes(core: ExchangeCore, nowMs: () => number): Rout
     },
     { method: "GET", path: "/order-scoring", auth: "l2", handle: () => ({ scoring: false }) },
     { method: "GET", path: "/notifications", auth: "l2", handle: () => [] },
+    // The stand-in never ran V1, so there are no pre-migration orders; the client pages until LTE=.
+    { method: "GET", path: "/data/pre-migration-orders", auth: "l2", handle: () => envelope([]) },
   ];
 }

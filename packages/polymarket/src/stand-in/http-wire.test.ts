@@ -39,6 +39,7 @@ describe("public endpoint shapes", () => {
     [`/spread?token_id=${"T"}`, '{"spread":"0.039"}'],
     [`/price?token_id=${"T"}&side=BUY`, '{"price":"0.481"}'],
     [`/price?token_id=${"T"}&side=SELL`, '{"price":"0.52"}'],
+    ["/fees/builder-fees/0xabc", '{"builder_maker_fee_rate_bps":0,"builder_taker_fee_rate_bps":0}'],
   ])("when GET %s then the body is exactly %s", async (path, expected) => {
     expect((await get(path.replace("T", yes))).text).toBe(expected);
   });
@@ -63,6 +64,14 @@ describe("public endpoint shapes", () => {
     expect(text).toContain('"fd":{"r":0.07,"e":1,"to":true}');
     const { body } = await json(`/markets-by-token/${yes}`);
     expect(body).toEqual({ condition_id: market.conditionId });
+  });
+
+  it("when simplified markets are listed then each row has only the listing fields", async () => {
+    const { body } = await json("/simplified-markets");
+    const [row] = body.data as Record<string, unknown>[];
+    expect(Object.keys(row ?? {}).sort()).toEqual(
+      ["accepting_orders", "active", "archived", "closed", "condition_id", "rewards", "tokens"].sort(),
+    );
   });
 
   it("when markets are paged then the last page ends with LTE=", async () => {

@@ -1,46 +1,14 @@
 import { bookFromWire, price, shares, walkBook } from "@open-trade/risk-engine";
-import { type ApiKeyCreds, ClobClient, OrderType, Side } from "@polymarket/clob-client-v2";
-import { createWalletClient, http } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type StandInExchange, type StandInMarket, startStandInExchange } from "./index.ts";
-
-// The real @polymarket/clob-client-v2 against the stand-in: every request here is built, signed and
-// parsed by the vendor library, so these tests prove wire compatibility, not just our own reading of it.
-
-const KEYS = [
-  "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
-  "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
-] as const;
-
-const BOOK = {
-  bids: [
-    { price: "0.48", size: "100" },
-    { price: "0.49", size: "50" },
-  ],
-  asks: [
-    { price: "0.53", size: "100" },
-    { price: "0.52", size: "40" },
-  ],
-};
+import { BOOK, clientFor as clientOn, KEYS, OrderType, Side } from "./real-client-fixture.ts";
 
 let exchange: StandInExchange;
 let market: StandInMarket;
 let negRisk: StandInMarket;
 let yes: string;
 
-const walletFor = (key: `0x${string}`) =>
-  createWalletClient({ account: privateKeyToAccount(key), transport: http("http://127.0.0.1:9") });
-
-async function clientFor(key: `0x${string}`, options: { throwOnError?: boolean } = {}) {
-  const signer = walletFor(key);
-  const creds = await new ClobClient({ host: exchange.clobUrl, chain: 137, signer }).createOrDeriveApiKey();
-  return {
-    client: new ClobClient({ host: exchange.clobUrl, chain: 137, signer, creds, ...options }),
-    creds,
-    signer,
-  };
-}
+const clientFor = (key: `0x${string}`) => clientOn(exchange, key);
 
 beforeAll(async () => {
   exchange = await startStandInExchange({ simulate: false, seed: 3 });
@@ -55,35 +23,6 @@ beforeEach(() => {
   market = exchange.addMarket({ question: "Will it rain?", category: "Science", feeRateBps: 0 }, BOOK);
   negRisk = exchange.addMarket({ question: "Will Ada win?", category: "Politics", negRisk: true }, BOOK);
   yes = market.tokens[0]?.tokenId ?? "";
-});
-
-describe("API keys over L1", () => {
-  it("when a key is created and then created again then the second call derives the same credentials", async () => {
-    const signer = walletFor(KEYS[1]);
-    const client = new ClobClient({ host: exchange.clobUrl, chain: 137, signer });
-    const first = await client.createOrDeriveApiKey(5);
-    const again = await client.createOrDeriveApiKey(5);
-    const derived = await client.deriveApiKey(5);
-    expect(first.key).toMatch(/^[0-9a-f-]{36}$/);
-    expect([again, derived]).toEqual([first, first]);
-  });
-
-  it("when a key has never been created then derive answers the exchange's 400", async () => {
-    const client = new ClobClient({
-      host: exchange.clobUrl,
-      chain: 137,
-      signer: walletFor(KEYS[1]),
-      throwOnError: true,
-    });
-    await expect(client.deriveApiKey(99)).rejects.toMatchObject({ status: 400 });
-  });
-
-  it("when the L2 secret is wrong then an authenticated call is refused with 401", async () => {
-    const { creds, signer } = await clientFor(KEYS[0]);
-    const forged: ApiKeyCreds = { ...creds, secret: Buffer.alloc(32, 7).toString("base64") };
-    const client = new ClobClient({ host: exchange.clobUrl, chain: 137, signer, creds: forged });
-    expect(await client.getApiKeys()).toMatchObject({ error: "Unauthorized/Invalid api key", status: 401 });
-  });
 });
 
 describe("orders through the real client", () => {
@@ -241,33 +180,6 @@ describe("orders through the real client", () => {
     const placed = await client.createAndPostOrder({ tokenID: yes, price: 0.45, size: 10, side: Side.BUY });
     expect(placed).toMatchObject({ status: 400, error: "not enough balance / allowance" });
     exchange.setBalance(signer.account.address, "1000");
-  });
-
-  it("when trades become visible late then the client polls /data/trades and still gets the hashes", async () => {
-    const { client } = await clientFor(KEYS[0]);
-    exchange.injectFault({ kind: "late-trades", delayMs: 600 });
-    const polls = () => exchange.inspect.requests().filter((entry) => entry.path === "/data/trades").length;
-    const before = polls();
-    const placed = await client.createAndPostOrder({ tokenID: yes, price: 0.52, size: 5, side: Side.BUY });
-    expect(placed.transactionsHashes).toHaveLength(1);
-    expect(polls() - before).toBeGreaterThan(1);
-  });
-
-  it("when orders are rate limited then the client sees 429 with retry_after_seconds", async () => {
-    const { client } = await clientFor(KEYS[0]);
-    exchange.injectFault({
-      kind: "status",
-      status: 429,
-      retryAfterSeconds: 3,
-      match: { method: "POST", path: "/order" },
-      times: 1,
-    });
-    const order = await client.createOrder({ tokenID: yes, price: 0.2, size: 10, side: Side.BUY });
-    expect(await client.postOrder(order, OrderType.GTC)).toMatchObject({
-      status: 429,
-      retry_after_seconds: 3,
-    });
-    expect(await client.postOrder(order, OrderType.GTC)).toMatchObject({ success: true });
   });
 
   it("when the balance is read after a fill then collateral and shares moved exactly", async () => {
