@@ -2,8 +2,15 @@ import { z } from "zod";
 
 const envSchema = z.object({
   OPENROUTER_API_KEY: z.string().trim().min(1).optional(),
-  OPENROUTER_BASE_URL: z.url().default("https://openrouter.ai/api/v1"),
+  OPENROUTER_BASE_URL: z.url({ protocol: /^https?$/ }).default("https://openrouter.ai/api/v1"),
 });
+
+// Advice only, never the value: a misplaced key must not end up in a log.
+const ADVICE: Record<string, string> = {
+  OPENROUTER_API_KEY:
+    "OPENROUTER_API_KEY is set but empty; unset it or paste the key from openrouter.ai/keys",
+  OPENROUTER_BASE_URL: "OPENROUTER_BASE_URL must be an http(s) URL such as https://openrouter.ai/api/v1",
+};
 
 export interface LlmEnv {
   /** Absent means only rule-only (`local/rules`) recipes can decide. */
@@ -15,8 +22,8 @@ export interface LlmEnv {
 export function readLlmEnv(source: NodeJS.ProcessEnv = process.env): LlmEnv {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => issue.path.join(".")).join(", ");
-    throw new Error(`Invalid LLM configuration in ${fields}: set OPENROUTER_BASE_URL to an http(s) URL.`);
+    const advice = parsed.error.issues.map((issue) => ADVICE[String(issue.path[0])] ?? String(issue.path[0]));
+    throw new Error(`Invalid LLM configuration: ${[...new Set(advice)].join("; ")}.`);
   }
   return { apiKey: parsed.data.OPENROUTER_API_KEY, baseURL: parsed.data.OPENROUTER_BASE_URL };
 }

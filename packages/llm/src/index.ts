@@ -11,6 +11,7 @@ export {
   reserveLlmCall,
 } from "./cost/reserve-llm-call.ts";
 export { type LlmPurpose, type LlmUsageRecord, sumBilledUsd } from "./cost/usage-record.ts";
+export { createLlm, type Llm } from "./create-llm.ts";
 export { type DecideOutcome, decide } from "./decision/decide.ts";
 export { DECISION_SYSTEM, decisionPrompt } from "./decision/decision-prompt.ts";
 export {
