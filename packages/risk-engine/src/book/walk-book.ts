@@ -1,6 +1,6 @@
 import { divCeil, divFloor } from "../money/divide.ts";
 import { MICROS, type Price, type Shares, type Side, type Usd } from "../money/units.ts";
-import { feeTerms, feeWeight } from "./fee.ts";
+import { type FeeTerms, feeTerms, feeWeight } from "./fee.ts";
 import type { BookLevel, FeeSchedule, OrderBook } from "./order-book.ts";
 
 export interface WalkRequest {
@@ -62,6 +62,10 @@ export function walkBook(book: OrderBook, request: WalkRequest): BookWalk {
   const { shares: shareTarget, usd: usdTarget, limitPrice } = request;
   const usdTargetNum = usdTarget === undefined ? undefined : usdTarget * MICROS;
   const terms = request.fee && request.fee.rateBps > 0 ? feeTerms(request.fee) : undefined;
+  // Exponent 0 needs only the filled size and exponent 1 (Polymarket's usual) one inline product, so
+  // only other exponents pay for the general power per level.
+  const linearFee = terms?.exponent === 1;
+  const perLevelFee = terms !== undefined && terms.exponent > 1;
 
   let filled = 0n;
   let costNum = 0n;
@@ -92,7 +96,8 @@ export function walkBook(book: OrderBook, request: WalkRequest): BookWalk {
     if (take <= 0n) continue;
     filled += take;
     costNum += take * p;
-    if (terms) feeNum += take * feeWeight(p, terms.exponent);
+    if (linearFee) feeNum += take * (p * (MICROS - p));
+    else if (perLevelFee) feeNum += take * feeWeight(p, (terms as FeeTerms).exponent);
     consumed++;
     worst = p;
   }
@@ -101,6 +106,7 @@ export function walkBook(book: OrderBook, request: WalkRequest): BookWalk {
   const bestBid = topPrice(book.bids);
   const bestAsk = topPrice(book.asks);
   const cost = buy ? divCeil(costNum, MICROS) : divFloor(costNum, MICROS);
+  if (terms?.exponent === 0) feeNum = filled;
   let remaining = 0n;
   if (shareTarget !== undefined) remaining = shareTarget - filled;
   else if (usdTarget !== undefined) remaining = usdTarget > cost ? usdTarget - cost : 0n;

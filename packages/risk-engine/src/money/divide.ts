@@ -4,10 +4,10 @@
  */
 export function divFloor(numerator: bigint, denominator: bigint): bigint {
   const quotient = numerator / denominator;
-  const inexact = quotient * denominator !== numerator;
-  return inexact && numerator < 0n !== denominator < 0n ? quotient - 1n : quotient;
+  return numerator % denominator !== 0n && numerator < 0n !== denominator < 0n ? quotient - 1n : quotient;
 }
 
 export function divCeil(numerator: bigint, denominator: bigint): bigint {
-  return -divFloor(-numerator, denominator);
+  const quotient = numerator / denominator;
+  return numerator % denominator !== 0n && numerator < 0n === denominator < 0n ? quotient + 1n : quotient;
 }

@@ -1,6 +1,13 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { Price, Shares, Usd } from "../money/units.ts";
-import { type Denial, type DenialCode, type DenialContexts, type DenialOf, deny } from "./denial.ts";
+import {
+  type DENIAL_CONTEXT_FIELDS,
+  type Denial,
+  type DenialCode,
+  type DenialContexts,
+  type DenialOf,
+  deny,
+} from "./denial.ts";
 
 /** A consumer's exhaustive mapping: adding a code without handling it here must fail to compile. */
 function httpStatus(denial: Denial): number {
@@ -67,6 +74,12 @@ describe("denial types", () => {
     // @ts-expect-error: not a denial code
     deny("SOMETHING_ELSE", {});
     expectTypeOf<keyof DenialContexts>().toEqualTypeOf<DenialCode>();
+  });
+
+  it("when a context gains a field then the documented field list must name it", () => {
+    type Listed<C extends DenialCode> = (typeof DENIAL_CONTEXT_FIELDS)[C][number];
+    type Unlisted = { [C in DenialCode]: Exclude<keyof DenialContexts[C], Listed<C>> }[DenialCode];
+    expectTypeOf<Unlisted>().toBeNever();
   });
 
   it("when money units are mixed then it does not compile", () => {

@@ -8,7 +8,7 @@ import type { Price, Shares, Side, Usd } from "../money/units.ts";
  */
 export interface DenialContexts {
   INVALID_INPUT: { reason: string };
-  TRADING_HALTED: Record<string, never>;
+  TRADING_HALTED: Record<never, never>;
   MARKET_UNKNOWN: { marketId: string };
   MARKET_CLOSED: { marketId: string };
   INVALID_LIMIT_PRICE: { limitPrice: Price };
@@ -84,3 +84,31 @@ export const DENIAL_CODES = Object.keys(DENIAL_DESCRIPTIONS) as readonly DenialC
 export function reducibleTo(denial: Denial): Shares | null {
   return "maxShares" in denial.context ? denial.context.maxShares : null;
 }
+
+/** Context field names per code, for generated docs; denial.test-d.ts proves they list every field. */
+export const DENIAL_CONTEXT_FIELDS = {
+  INVALID_INPUT: ["reason"],
+  TRADING_HALTED: [],
+  MARKET_UNKNOWN: ["marketId"],
+  MARKET_CLOSED: ["marketId"],
+  INVALID_LIMIT_PRICE: ["limitPrice"],
+  PRICE_OFF_TICK: ["limitPrice", "tickSize"],
+  SIZE_NOT_POSITIVE: ["shares"],
+  SIZE_BELOW_MINIMUM: ["shares", "minimum"],
+  INSUFFICIENT_POSITION: ["requested", "held", "maxShares"],
+  CATEGORY_NOT_ALLOWED: ["category", "allowed"],
+  MARKET_BLOCKED_BY_ADAPTATION: ["marketId", "until"],
+  DAILY_LOSS_LIMIT_REACHED: ["pnlToday", "maxDailyLoss"],
+  MARKET_LOCKED: ["heldByBotId", "expiresAt"],
+  ORDER_RATE_EXCEEDED: ["ordersLastMinute", "maxOrdersPerMinute"],
+  MAX_TRADES_PER_DAY_REACHED: ["tradesToday", "maxTradesPerDay"],
+  MAX_CONCURRENT_MARKETS_REACHED: ["openMarkets", "maxConcurrentMarkets"],
+  NO_LIQUIDITY: ["side"],
+  INSUFFICIENT_LIQUIDITY: ["requested", "available", "maxShares"],
+  SLIPPAGE_EXCEEDED: ["requested", "limitPrice", "maxSlippageBps", "maxShares"],
+  MAX_POSITION_SIZE_EXCEEDED: ["exposure", "orderCost", "maxPositionSize", "maxShares"],
+  BOT_RISK_BUDGET_EXCEEDED: ["exposure", "orderCost", "budget", "maxShares"],
+  SHARED_RISK_BUDGET_EXCEEDED: ["exposure", "orderCost", "pool", "maxShares"],
+  GLOBAL_RISK_BUDGET_EXCEEDED: ["exposure", "orderCost", "budget", "maxShares"],
+  LLM_BUDGET_EXCEEDED: ["spentToday", "reserved", "estimate", "maxDailyLlmCost"],
+} as const satisfies { readonly [C in DenialCode]: readonly (keyof DenialContexts[C])[] };

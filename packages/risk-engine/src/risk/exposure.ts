@@ -34,50 +34,61 @@ export function sharedPoolSize(bots: readonly BotBudget[]): Usd | null {
 }
 
 /** Markets whose exposure counts together with `marketId` for this bot (one hop of correlated_markets). */
-function correlatedGroup(snapshot: RiskSnapshot, intent: OrderIntent): ReadonlySet<string> {
-  const group = new Set([intent.marketId]);
+function correlatedGroup(snapshot: RiskSnapshot, intent: OrderIntent): string[] {
+  const group = [intent.marketId];
   for (const p of snapshot.positions) {
-    if (p.botId !== intent.botId) continue;
-    if (p.marketId === intent.marketId) for (const m of p.correlatedMarkets) group.add(m);
-    else if (p.correlatedMarkets.includes(intent.marketId)) group.add(p.marketId);
+    if (p.botId !== intent.botId || p.correlatedMarkets.length === 0) continue;
+    if (p.marketId === intent.marketId) {
+      for (const m of p.correlatedMarkets) if (!group.includes(m)) group.push(m);
+    } else if (p.correlatedMarkets.includes(intent.marketId) && !group.includes(p.marketId)) {
+      group.push(p.marketId);
+    }
   }
   return group;
 }
 
-/** One pass over positions and open orders; computed once per evaluation for speed. */
+function isShared(bots: readonly BotBudget[], botId: string): boolean {
+  for (const bot of bots) if (bot.botId === botId) return bot.riskBudgetType === "shared";
+  return false;
+}
+
+/**
+ * One pass over positions and open orders, computed once per evaluation (it runs before every order).
+ * Each amount lands in exactly one of four buckets (this bot in the correlated group, this bot elsewhere,
+ * other shared bots, other bots) and the totals are derived from them: bigint additions allocate.
+ */
 export function computeExposure(snapshot: RiskSnapshot, intent: OrderIntent, selfShared: boolean): Exposure {
   const group = correlatedGroup(snapshot, intent);
-  const sharedBots = snapshot.bots.filter((b) => b.riskBudgetType === "shared").map((b) => b.botId);
-  // The limits are authoritative for this bot even if the bot list is stale.
-  if (selfShared) sharedBots.push(intent.botId);
-  const markets = new Set<string>();
-  let market = 0n;
-  let bot = 0n;
-  let shared = 0n;
-  let global = 0n;
+  const { botId, marketId } = intent;
+  const ownMarkets: string[] = [];
+  let ownGroup = 0n;
+  let ownOther = 0n;
+  let otherShared = 0n;
+  let otherIndividual = 0n;
   let held = 0n;
-  const add = (botId: string, marketId: string, amount: bigint, active: boolean): void => {
-    global += amount;
-    if (sharedBots.includes(botId)) shared += amount;
-    if (botId !== intent.botId) return;
-    bot += amount;
-    if (group.has(marketId)) market += amount;
-    if (active) markets.add(marketId);
+  const add = (owner: string, market: string, amount: bigint, active: boolean): void => {
+    if (owner === botId) {
+      if (group.includes(market)) ownGroup += amount;
+      else ownOther += amount;
+      if (active && !ownMarkets.includes(market)) ownMarkets.push(market);
+    } else if (isShared(snapshot.bots, owner)) otherShared += amount;
+    else otherIndividual += amount;
   };
   for (const p of snapshot.positions) {
-    add(p.botId, p.marketId, p.costBasis, p.shares > 0n);
-    if (p.botId === intent.botId && p.marketId === intent.marketId) held += p.shares;
+    if (p.costBasis !== 0n || p.shares > 0n) add(p.botId, p.marketId, p.costBasis, p.shares > 0n);
+    if (p.botId === botId && p.marketId === marketId) held += p.shares;
   }
   for (const o of snapshot.openOrders) {
     add(o.botId, o.marketId, o.side === "BUY" ? notional(o.shares, o.price, "up") : 0n, o.shares > 0n);
   }
+  const bot = ownGroup + ownOther;
   return {
-    market: market as Usd,
+    market: ownGroup as Usd,
     bot: bot as Usd,
-    shared: shared as Usd,
-    global: global as Usd,
-    openMarkets: markets.size,
-    inMarket: markets.has(intent.marketId),
+    shared: ((selfShared ? bot : 0n) + otherShared) as Usd,
+    global: (bot + otherShared + otherIndividual) as Usd,
+    openMarkets: ownMarkets.length,
+    inMarket: ownMarkets.includes(marketId),
     held: held as Shares,
   };
 }

@@ -1,0 +1,22 @@
+import { bench, describe } from "vitest";
+import { ladder, M } from "../../test/fixtures.ts";
+import { walkBook } from "./walk-book.ts";
+
+// Prices stay inside (0, 1): 1,000 levels of 0.0001 tick from 0.5000 upward.
+const book = (() => {
+  const base = ladder(1, 10n * M);
+  const asks = Array.from({ length: 1_000 }, (_, i) => ({
+    price: (999_000n - BigInt(i) * 100n) as never,
+    size: base.asks[0]?.size as never,
+  }));
+  return { ...base, asks, tickSize: 100n as never };
+})();
+
+describe("walkBook", () => {
+  bench("walk all 1,000 levels of one side", () => {
+    walkBook(book, { side: "BUY" });
+  });
+  bench("walk all 1,000 levels with a fee", () => {
+    walkBook(book, { side: "BUY", fee: { rateBps: 700, exponent: 1 } });
+  });
+});
