@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "../src/client/connect.ts";
+import { describe, expect, it } from "vitest";
 import { sqlErrorInfo } from "../src/client/raw-sql.ts";
-import { createWorld, FAKE_ENVELOPE, type World } from "../src/testing/fixtures.ts";
+import { FAKE_ENVELOPE, type World } from "../src/testing/fixtures.ts";
 import { actAs, rolledBack } from "../src/testing/rolled-back.ts";
-import { openTestDatabase } from "../src/testing/test-database.ts";
+import { useTestWorld } from "../src/testing/use-test-world.ts";
 
-let db: Connection;
-let world: World;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  world = await createWorld(db.raw);
-});
-afterAll(async () => {
-  await db?.close();
-});
+const t = useTestWorld();
 
 type Case = readonly [what: string, statement: (w: World) => [string, unknown[]], constraint: string];
 
@@ -168,26 +158,26 @@ describe("constraints", () => {
   it.each(CASES)(
     "when a row has %s then the error names the constraint",
     async (_what, statement, constraint) => {
-      const [text, params] = statement(world);
-      const outcome = await rolledBack(db.raw, (tx) => tx.query(text, params));
+      const [text, params] = statement(t.world);
+      const outcome = await rolledBack(t.db.raw, (tx) => tx.query(text, params));
       expect(outcome.ok).toBe(false);
       expect(sqlErrorInfo(!outcome.ok && outcome.error)?.constraint).toBe(constraint);
     },
   );
 
   it("when a bot status is not one of the enum's values then it is rejected", async () => {
-    const outcome = await rolledBack(db.raw, (tx) =>
-      tx.query("update public.bots set status = 'running' where id = $1", [world.bot]),
+    const outcome = await rolledBack(t.db.raw, (tx) =>
+      tx.query("update public.bots set status = 'running' where id = $1", [t.world.bot]),
     );
     expect(sqlErrorInfo(!outcome.ok && outcome.error)?.code).toBe("22P02");
   });
 
   it("when an auth user is created then a users row and a risk profile with the spec's defaults exist", async () => {
-    const { rows } = await db.raw.query(
+    const { rows } = await t.db.raw.query(
       `select u.tier, p.default_daily_loss_usd::text as loss, p.default_position_size_usd::text as size,
               p.default_slippage_threshold_percent::text as slippage, p.global_risk_budget_usd
          from public.users u join public.user_risk_profiles p on p.user_id = u.id where u.id = $1`,
-      [world.stranger],
+      [t.world.stranger],
     );
     expect(rows).toEqual([
       { tier: "free", loss: "100.00", size: "500.00", slippage: "2.0", global_risk_budget_usd: null },
@@ -195,17 +185,17 @@ describe("constraints", () => {
   });
 
   it("when a profile is updated then updated_at moves forward", async () => {
-    const outcome = await rolledBack(db.raw, async (tx) => {
+    const outcome = await rolledBack(t.db.raw, async (tx) => {
       await tx.query(
         "update public.user_risk_profiles set updated_at = now() - interval '1 day' where user_id = $1",
-        [world.owner],
+        [t.world.owner],
       );
       await tx.query("update public.user_risk_profiles set default_daily_loss_usd = 75 where user_id = $1", [
-        world.owner,
+        t.world.owner,
       ]);
       return tx.query<{ fresh: boolean }>(
         "select updated_at > now() - interval '1 minute' as fresh from public.user_risk_profiles where user_id = $1",
-        [world.owner],
+        [t.world.owner],
       );
     });
     expect(outcome.ok && outcome.value.rows[0]?.fresh).toBe(true);
@@ -214,11 +204,11 @@ describe("constraints", () => {
 
 describe("system columns", () => {
   it("when a user inserts a bot claiming it already ran long ago then the system values win", async () => {
-    const outcome = await rolledBack(db.raw, async (tx) => {
-      await actAs(tx, "owner", world);
+    const outcome = await rolledBack(t.db.raw, async (tx) => {
+      await actAs(tx, "owner", t.world);
       await tx.query(
         "insert into public.bots (user_id, name, last_run_at, created_at) values ($1, 'Backdated', now() - interval '1 year', now() - interval '1 year')",
-        [world.owner],
+        [t.world.owner],
       );
       return tx.query<{ last_run_at: unknown; recent: boolean }>(
         "select last_run_at, created_at > now() - interval '1 minute' as recent from public.bots where name = 'Backdated'",

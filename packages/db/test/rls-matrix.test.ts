@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "../src/client/connect.ts";
+import { describe, expect, it } from "vitest";
 import { sqlErrorInfo } from "../src/client/raw-sql.ts";
-import { createWorld, FAKE_ENVELOPE, type World } from "../src/testing/fixtures.ts";
+import { FAKE_ENVELOPE, type World } from "../src/testing/fixtures.ts";
 import { type Actor, actAs, rolledBack } from "../src/testing/rolled-back.ts";
-import { openTestDatabase } from "../src/testing/test-database.ts";
+import { useTestWorld } from "../src/testing/use-test-world.ts";
 
 // Every table x operation x actor, each acting on the OWNER's data (an insert targets the owner too).
 // "allowed" means at least one row was read or written; "denied" means permission denied (42501) or a row
@@ -150,21 +149,12 @@ const cases = Object.entries(MATRIX).flatMap(([table, { expected }]) =>
   ),
 );
 
-let db: Connection;
-let world: World;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  world = await createWorld(db.raw);
-});
-afterAll(async () => {
-  await db?.close();
-});
+const t = useTestWorld();
 
 async function attempt(actor: Actor, statement: Statement): Promise<Expect | string> {
-  const [text, params] = statement(world);
-  const outcome = await rolledBack(db.raw, async (tx) => {
-    await actAs(tx, actor, world);
+  const [text, params] = statement(t.world);
+  const outcome = await rolledBack(t.db.raw, async (tx) => {
+    await actAs(tx, actor, t.world);
     return tx.query(text, params);
   });
   if (outcome.ok) return outcome.value.rowCount > 0 ? "allowed" : "denied";
@@ -177,7 +167,7 @@ async function attempt(actor: Actor, statement: Statement): Promise<Expect | str
 
 describe("row level security matrix", () => {
   it("covers every public table", async () => {
-    const { rows } = await db.raw.query<{ relname: string }>(
+    const { rows } = await t.db.raw.query<{ relname: string }>(
       "select relname from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p') order by relname",
     );
     expect(rows.map((r) => r.relname)).toEqual(Object.keys(MATRIX).sort());
@@ -218,21 +208,21 @@ describe("row level security matrix", () => {
 
 describe("catalog guards", () => {
   it("when any public table has row level security off then this fails", async () => {
-    const { rows } = await db.raw.query<{ relname: string }>(
+    const { rows } = await t.db.raw.query<{ relname: string }>(
       "select relname from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p') and not relrowsecurity",
     );
     expect(rows).toEqual([]);
   });
 
   it("when anon holds any privilege on a public table then this fails", async () => {
-    const { rows } = await db.raw.query(
+    const { rows } = await t.db.raw.query(
       "select table_name, privilege_type from information_schema.role_table_grants where grantee = 'anon' and table_schema = 'public'",
     );
     expect(rows).toEqual([]);
   });
 
   it("when an API role may change or truncate the ledger then this fails", async () => {
-    const { rows } = await db.raw.query(
+    const { rows } = await t.db.raw.query(
       `select grantee, privilege_type from information_schema.role_table_grants
         where table_schema = 'public' and table_name = 'trade_logs'
           and grantee in ('anon', 'authenticated', 'service_role')
@@ -242,7 +232,7 @@ describe("catalog guards", () => {
   });
 
   it("when a policy omits its role or is not a sentence then this fails", async () => {
-    const { rows } = await db.raw.query<{ policyname: string; roles: string[] | string }>(
+    const { rows } = await t.db.raw.query<{ policyname: string; roles: string[] | string }>(
       "select policyname, roles from pg_policies where schemaname = 'public'",
     );
     expect(rows.length).toBeGreaterThan(0);
