@@ -296,4 +296,32 @@ describe("live execution against the stand-in", () => {
     const balance = await live().balance();
     expect(balance.ok && balance.value.collateral).toBe(usd("123.456789"));
   });
+
+  it.each([
+    ["the key loader fails", async () => Promise.reject(new Error("vault locked: key=0xsecret"))],
+    ["the key is not a private key", async () => ({ privateKey: "0x1234" as const })],
+  ])(
+    "when %s then preparing and placing fail as AUTH without echoing the loader",
+    async (_name, loadSecrets) => {
+      const execution = live({ loadSecrets });
+      const prepared = await execution.prepareOrder({
+        tokenId: tokenOf(market),
+        side: "BUY",
+        shares: shares("10"),
+        limitPrice: price("0.5"),
+        type: "GTC",
+      });
+      expect(prepared.ok || [prepared.failure.code, prepared.failure.message.includes("0xsecret")]).toEqual([
+        "AUTH",
+        false,
+      ]);
+      const balance = await execution.balance();
+      expect(balance.ok || balance.failure.code).toBe("AUTH");
+    },
+  );
+
+  it("when the exchange cannot be reached to create credentials then EXCHANGE_UNAVAILABLE", async () => {
+    const balance = await live({ clobUrl: "http://127.0.0.1:9" }).balance();
+    expect(balance.ok || balance.failure.code).toBe("EXCHANGE_UNAVAILABLE");
+  });
 });

@@ -138,22 +138,57 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   };
 
-  const walletFor = (secrets: LiveSecrets) =>
+  const walletFor = (account: ReturnType<typeof privateKeyToAccount>) =>
     createWalletClient({
-      account: privateKeyToAccount(secrets.privateKey),
+      account,
       // Signing is local; a wallet transport is required by viem but must never be used.
       transport: custom({
         request: async () => Promise.reject(new Error("no RPC: orders are signed locally")),
       }),
     });
 
+  /** Loads the key for this call only; a loader failure is reported without its text, which might quote a secret. */
+  async function signerFor(): Promise<
+    Result<{ secrets: LiveSecrets; account: ReturnType<typeof privateKeyToAccount> }>
+  > {
+    try {
+      const secrets = await options.loadSecrets();
+      return { ok: true, value: { secrets, account: privateKeyToAccount(secrets.privateKey) } };
+    } catch {
+      return failed({
+        code: "AUTH",
+        message:
+          "The wallet key could not be loaded or is not a valid private key; check the stored credentials.",
+      });
+    }
+  }
+
   async function session(): Promise<Result<Session>> {
-    const secrets = await options.loadSecrets();
-    const wallet = walletFor(secrets);
+    const signer = await signerFor();
+    if (!signer.ok) return signer;
+    const { secrets, account } = signer.value;
+    const wallet = walletFor(account);
     let creds: ApiKeyCreds | undefined = secrets.apiCredentials && { ...secrets.apiCredentials };
     if (!creds) {
-      const keyClient = new ClobClient({ host: options.clobUrl, chain: chainId, signer: wallet });
-      const made = await bounded(keyClient.createOrDeriveApiKey()).catch(() => undefined);
+      // create first; an account that already has a key gets a 4xx and derives it (deterministic per wallet).
+      const keyClient = new ClobClient({
+        host: options.clobUrl,
+        chain: chainId,
+        signer: wallet,
+        throwOnError: true,
+      });
+      let made: ApiKeyCreds | undefined;
+      try {
+        made = await bounded(keyClient.createApiKey());
+      } catch (error) {
+        const reply = replyOf(error);
+        if (reply.kind !== "http" || reply.status >= 500) return failed(classifyClobFailure(reply, false));
+        try {
+          made = await bounded(keyClient.deriveApiKey());
+        } catch (deriveError) {
+          return failed(classifyClobFailure(replyOf(deriveError), false));
+        }
+      }
       if (!made?.key || !made.secret || !made.passphrase) {
         return failed({
           code: "AUTH",
@@ -314,8 +349,9 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
           message: "The salt must be between 0 and 2^53-1 because the exchange reads it as a JSON number.",
         });
       }
-      const { privateKey } = await options.loadSecrets();
-      const account = privateKeyToAccount(privateKey);
+      const signer = await signerFor();
+      if (!signer.ok) return signer;
+      const { account } = signer.value;
       const unsigned = unsignedOrderV2({
         salt: salt.toString(),
         maker: account.address,

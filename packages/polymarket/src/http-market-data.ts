@@ -18,6 +18,10 @@ export interface HttpMarketDataOptions extends HttpJsonOptions {
 }
 
 const PAGE = 100;
+// Bounds a listing whose filter Gamma cannot apply server-side (text, tags), and a server that ignores offset.
+const MAX_PAGES = 20;
+// The CLOB's documented maximum for POST /books.
+const BOOKS_PER_REQUEST = 500;
 
 /** Market data from Gamma and the CLOB's public endpoints. */
 export function createHttpMarketData(options: HttpMarketDataOptions): MarketData {
@@ -54,7 +58,7 @@ export function createHttpMarketData(options: HttpMarketDataOptions): MarketData
     async listMarkets(filter) {
       const wanted = filter.limit ?? PAGE;
       const found = [];
-      for (let offset = 0; found.length < wanted; offset += PAGE) {
+      for (let offset = 0; found.length < wanted && offset < PAGE * MAX_PAGES; offset += PAGE) {
         const page = await get(
           options.gammaUrl,
           "markets",
@@ -80,9 +84,15 @@ export function createHttpMarketData(options: HttpMarketDataOptions): MarketData
     },
     getOrderBook: (tokenId) => get(options.clobUrl, "book", { token_id: tokenId }, clobBookSchema),
     async getOrderBooks(tokenIds) {
-      const body = tokenIds.map((tokenId) => ({ token_id: tokenId }));
-      const raw = await requestJson(url(options.clobUrl, "books"), { method: "POST", body }, options);
-      return parseWire(z.array(clobBookSchema), raw, "POST /books");
+      const books = [];
+      for (let start = 0; start < tokenIds.length; start += BOOKS_PER_REQUEST) {
+        const body = tokenIds
+          .slice(start, start + BOOKS_PER_REQUEST)
+          .map((tokenId) => ({ token_id: tokenId }));
+        const raw = await requestJson(url(options.clobUrl, "books"), { method: "POST", body }, options);
+        books.push(...parseWire(z.array(clobBookSchema), raw, "POST /books"));
+      }
+      return books;
     },
     async getQuote(tokenId) {
       const query = { token_id: tokenId };
