@@ -67,7 +67,8 @@ export const DENIAL_DESCRIPTIONS: Readonly<Record<DenialCode, string>> = {
   MAX_CONCURRENT_MARKETS_REACHED: "A new market would exceed max_concurrent_markets.",
   NO_LIQUIDITY: "The side of the book the order would take from is empty.",
   INSUFFICIENT_LIQUIDITY: "The whole book cannot fill the order, at any price.",
-  SLIPPAGE_EXCEEDED: "The book cannot fill the order within the slippage threshold of the best price.",
+  SLIPPAGE_EXCEEDED:
+    "The book holds enough, but not within the limit price: the tighter of the intent's limit and best price ± the slippage threshold.",
   MAX_POSITION_SIZE_EXCEEDED:
     "Exposure in this market (and its correlated markets) plus the order's worst-case cost exceeds max_position_size_usd.",
   BOT_RISK_BUDGET_EXCEEDED:

@@ -6,7 +6,7 @@ import { notional } from "../money/notional.ts";
 import { MICROS, type Price, type Shares, type Usd } from "../money/units.ts";
 import { computeExposure, type Exposure } from "./exposure.ts";
 import type { TradingState } from "./trading-state.ts";
-import type { OrderIntent, RiskLimits, RiskSnapshot } from "./types.ts";
+import type { MarketSnapshot, OrderIntent, RiskLimits, RiskSnapshot } from "./types.ts";
 
 /** Polymarket accepts sizes with 2 decimals for every tick size, so reduced sizes land on 0.01 share. */
 export const LOT: Shares = 10_000n as Shares;
@@ -16,6 +16,8 @@ export const floorToLot = (quantity: bigint): Shares => (quantity - (quantity % 
 /** An intent with everything the checks need computed once: the effective limit, the book walk, exposure. */
 export interface PricedOrder {
   readonly intent: OrderIntent;
+  /** The snapshot's market when it is the intent's market, else null (MARKET_UNKNOWN). */
+  readonly market: MarketSnapshot | null;
   readonly state: TradingState;
   /** Null when the side to take from is empty and the intent gave no limit. */
   readonly limitPrice: Price | null;
@@ -63,6 +65,7 @@ export function priceOrder(
     intent.side === "BUY" && limitPrice !== null ? notional(intent.shares, limitPrice, "up") + walk.fee : 0n;
   return {
     intent,
+    market,
     state,
     limitPrice,
     walk,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BOT, type Case, M, MARKET, runCheck, s, u } from "../../../test/fixtures.ts";
+import { BOT, type Case, ladder, M, MARKET, runCheck, s, u } from "../../../test/fixtures.ts";
 import type { DenialCode } from "../denial.ts";
 import {
   checkLimitPriceRange,
@@ -53,6 +53,15 @@ describe("order shape checks", () => {
           "a tick check without a market",
           checkTick,
           { intent: { limitPrice: 510_001n as never }, snapshot: { market: null } },
+          null,
+        ],
+        [
+          "a tick check against another market's book",
+          checkTick,
+          {
+            intent: { limitPrice: 510_001n as never },
+            snapshot: { market: { id: "other", category: "x", open: true, book: ladder(1) } },
+          },
           null,
         ],
         ["a size of one micro-share", checkSizePositive, { intent: { shares: 1n as never } }, null],

@@ -10,9 +10,9 @@ export const checkLimitPriceRange: RiskCheck = ({ intent }) => {
     : deny("INVALID_LIMIT_PRICE", { limitPrice: limit });
 };
 
-export const checkTick: RiskCheck = ({ intent }, snapshot) => {
+export const checkTick: RiskCheck = ({ intent, market }) => {
   const limit = intent.limitPrice;
-  const tickSize = snapshot.market?.book.tickSize;
+  const tickSize = market?.book.tickSize;
   if (limit === undefined || tickSize === undefined || limit <= 0n || limit >= MICROS) return null;
   return tickSize > 0n && limit % tickSize === 0n
     ? null
@@ -22,8 +22,8 @@ export const checkTick: RiskCheck = ({ intent }, snapshot) => {
 export const checkSizePositive: RiskCheck = ({ intent }) =>
   intent.shares > 0n ? null : deny("SIZE_NOT_POSITIVE", { shares: intent.shares });
 
-export const checkMinimumSize: RiskCheck = ({ intent }, snapshot) => {
-  const minimum = snapshot.market?.book.minOrderSize;
+export const checkMinimumSize: RiskCheck = ({ intent, market }) => {
+  const minimum = market?.book.minOrderSize;
   if (minimum === undefined || intent.shares <= 0n || intent.shares >= minimum) return null;
   return deny("SIZE_BELOW_MINIMUM", { shares: intent.shares, minimum });
 };
