@@ -5,13 +5,17 @@
  */
 import { formatUsd } from "@open-trade/risk-engine";
 import { catalogCostPico, formatPico, picoToUsdCeil } from "../src/catalog/catalog-entry.ts";
-import { DECISION_SYSTEM, decisionPrompt } from "../src/decision/decision-prompt.ts";
+import { decisionRequest } from "../src/decision/decide.ts";
+import { estimateJsonCall } from "../src/structured/estimate-json-call.ts";
+import { requestInputText } from "../src/structured/request-input-text.ts";
 import { recordedCatalog } from "../src/testing/catalog-fixture.ts";
 import { judgementRecipe, market, snapshot } from "../src/testing/snapshot-fixture.ts";
 import { estimateTokens } from "../src/tokens/estimate-tokens.ts";
 
 const twenty = snapshot(Array.from({ length: 20 }, (_, i) => market(i)));
-const prompt = `${DECISION_SYSTEM}\n${decisionPrompt(judgementRecipe, twenty)}`;
+const request = decisionRequest({ modelId: "", recipe: judgementRecipe, snapshot: twenty });
+// System prompt, user prompt and the JSON Schema sent as response_format: all billed as input.
+const prompt = requestInputText(request);
 const inputTokens = estimateTokens(prompt);
 const typicalAnswer = JSON.stringify({
   action: "buy",
@@ -24,7 +28,7 @@ const typicalAnswer = JSON.stringify({
     "YES at 0.43 sits below the 0.55 implied by recent polling; spread is two cents and liquidity is deep.",
 });
 const outputTokens = estimateTokens(typicalAnswer);
-const WORST_OUTPUT = 400;
+const WORST_OUTPUT = request.maxOutputTokens;
 
 console.warn(
   `decision prompt, 20 candidates: ${prompt.length} chars, ~${inputTokens} input tokens (estimateTokens)`,
@@ -36,7 +40,8 @@ for (const id of ["anthropic/claude-3.5-sonnet", "openai/gpt-4o", "openai/gpt-4o
   if (!pricing) throw new Error(`${id} has no price in the recorded catalog`);
   const typical = catalogCostPico(pricing, inputTokens, outputTokens);
   const worst = catalogCostPico(pricing, inputTokens, WORST_OUTPUT);
+  const reserve = await estimateJsonCall(catalog, { ...request, modelId: id });
   console.warn(
-    `${id}: typical $${formatPico(typical)} (billed $${formatUsd(picoToUsdCeil(typical))}), reserved worst case $${formatUsd(picoToUsdCeil(worst))}`,
+    `${id}: typical $${formatPico(typical)} (billed $${formatUsd(picoToUsdCeil(typical))}), worst single call $${formatUsd(picoToUsdCeil(worst))}, reservation with repair $${reserve.ok ? formatUsd(reserve.usd) : reserve.code}`,
   );
 }

@@ -12,7 +12,7 @@ export {
 } from "./cost/reserve-llm-call.ts";
 export { type LlmPurpose, type LlmUsageRecord, sumBilledUsd } from "./cost/usage-record.ts";
 export { createLlm, type Llm } from "./create-llm.ts";
-export { type DecideOutcome, decide } from "./decision/decide.ts";
+export { type DecideInput, type DecideOutcome, decide, decisionRequest } from "./decision/decide.ts";
 export { DECISION_SYSTEM, decisionPrompt } from "./decision/decision-prompt.ts";
 export {
   type Decision,
@@ -45,7 +45,12 @@ export { ModelCallError } from "./provider/model-gateway.ts";
 export { createOpenRouterGateway, type OpenRouterConfig } from "./provider/openrouter-gateway.ts";
 export { applyHardLimits, type RecipeWarning } from "./recipe/apply-hard-limits.ts";
 export { type BotLimits, botLimitsRowSchema, toBotLimits } from "./recipe/bot-limits.ts";
-export { type CompileInput, type CompileOutcome, compileStrategy } from "./recipe/compile-strategy.ts";
+export {
+  type CompileInput,
+  type CompileOutcome,
+  compileRequest,
+  compileStrategy,
+} from "./recipe/compile-strategy.ts";
 export {
   type CompiledRecipe,
   inMemoryRecipeCache,
@@ -73,7 +78,7 @@ export {
   type FailureType,
   templateAdaptation,
 } from "./reflection/failure-template.ts";
-export { type Reflection, reflect } from "./reflection/reflect.ts";
+export { type Reflection, reflect, reflectionRequest } from "./reflection/reflect.ts";
 export { type LessonUpdate, updateLessons } from "./reflection/update-lessons.ts";
 export { defaultRetryPolicy, type RetryPolicy } from "./reliability/backoff-delay.ts";
 export {
@@ -86,5 +91,6 @@ export {
 export { type BreakerPolicy, CircuitBreakers, defaultBreakerPolicy } from "./reliability/circuit-breaker.ts";
 export { evaluateRules, type RulesOutcome } from "./rules/evaluate-rules.ts";
 export { askForJson, type JsonOutcome, type JsonRequest } from "./structured/ask-for-json.ts";
+export { estimateJsonCall } from "./structured/estimate-json-call.ts";
 export { systemClock, systemRandom } from "./system-ports.ts";
 export { estimateTokens } from "./tokens/estimate-tokens.ts";

@@ -1,6 +1,5 @@
 import { type Usd, usdMicros } from "@open-trade/risk-engine";
 import { type CatalogEntry, catalogCostPico, picoToUsdCeil } from "../catalog/catalog-entry.ts";
-import { estimateTokens } from "../tokens/estimate-tokens.ts";
 
 export type CostEstimate =
   | { readonly ok: true; readonly usd: Usd; readonly inputTokens: number }
@@ -16,10 +15,9 @@ export type CostEstimate =
  */
 export function estimateCallCost(
   entries: readonly { readonly modelId: string; readonly entry: CatalogEntry | null }[],
-  promptText: string,
+  inputTokens: number,
   maxOutputTokens: number,
 ): CostEstimate {
-  const inputTokens = estimateTokens(promptText);
   let worst = usdMicros(0n);
   for (const { modelId, entry } of entries) {
     if (!entry) return { ok: false, code: "MODEL_NOT_IN_CATALOG", modelId };

@@ -7,6 +7,8 @@ import {
   type ReliabilityDeps,
   type ReliabilityOptions,
 } from "../reliability/call-model.ts";
+import { requestInputText } from "../structured/request-input-text.ts";
+import { estimateTokens } from "../tokens/estimate-tokens.ts";
 import { callCost } from "./call-cost.ts";
 import { estimateCallCost } from "./estimate-call-cost.ts";
 import type { LlmReservation } from "./reserve-llm-call.ts";
@@ -48,6 +50,10 @@ export type MeteredOutcome =
  * A model call that cannot happen without a reservation covering its worst case, and that books what
  * it really cost. No reservation, no call.
  */
+export async function catalogEntries(catalog: ModelCatalog, modelIds: readonly string[]) {
+  return Promise.all(modelIds.map(async (modelId) => ({ modelId, entry: await catalog.find(modelId) })));
+}
+
 export async function meteredCall(
   deps: MeteredDeps,
   meter: ReservationMeter,
@@ -56,11 +62,9 @@ export async function meteredCall(
   options: ReliabilityOptions = {},
 ): Promise<MeteredOutcome> {
   const modelIds = [request.modelId, ...(options.fallbackModelIds ?? [])];
-  const entries = await Promise.all(
-    modelIds.map(async (modelId) => ({ modelId, entry: await deps.catalog.find(modelId) })),
-  );
-  const promptText = `${request.system}\n${request.prompt}`;
-  const estimate = estimateCallCost(entries, promptText, request.maxOutputTokens);
+  const entries = await catalogEntries(deps.catalog, modelIds);
+  const promptText = requestInputText(request);
+  const estimate = estimateCallCost(entries, estimateTokens(promptText), request.maxOutputTokens);
   if (!estimate.ok) return estimate;
   const leftUsd = usdMicros(meter.reservation.amountUsd - meter.spentUsd);
   if (estimate.usd > leftUsd)

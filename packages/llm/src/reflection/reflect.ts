@@ -4,7 +4,7 @@ import type { MeteredDeps, ReservationMeter } from "../cost/metered-call.ts";
 import { defuse } from "../decision/decision-prompt.ts";
 import { usdString } from "../recipe/wire-money.ts";
 import type { ReliabilityOptions } from "../reliability/call-model.ts";
-import { askForJson } from "../structured/ask-for-json.ts";
+import { askForJson, type JsonRequest } from "../structured/ask-for-json.ts";
 import type { BotContext } from "./bot-context.ts";
 import { type Adaptation, type FailureRecord, templateAdaptation } from "./failure-template.ts";
 import { updateLessons } from "./update-lessons.ts";
@@ -16,6 +16,8 @@ const reflectionSchema = z.strictObject({
   sizeMultiplierPercent: z.number().int().min(10).max(100).nullable(),
   minLiquidityUsd: usdString.nullable(),
 });
+
+type Reflected = z.infer<typeof reflectionSchema>;
 
 const REFLECT_SYSTEM = `A trading bot's action failed. Write one short adaptation note (one sentence, starting with
 the date given) that makes the bot more careful next time, and optionally a pattern to avoid, a size multiplier
@@ -55,11 +57,12 @@ export async function reflect(
   };
 }
 
-async function askModel(
-  model: NonNullable<Parameters<typeof reflect>[0]>,
+/** The request reflect() sends when a model is available; estimate it before reserving. */
+export function reflectionRequest(
+  modelId: string,
   failure: FailureRecord,
   context: BotContext,
-): Promise<Adaptation | null> {
+): JsonRequest<Reflected> {
   const prompt = [
     `Date: ${new Date(failure.atMs).toISOString().slice(0, 10)}`,
     `Failure type: ${failure.type}`,
@@ -70,19 +73,16 @@ async function askModel(
     defuse(failure.what, 600),
     "UNTRUSTED>>>",
   ].join("\n");
-  const answer = await askForJson(
-    model.deps,
-    model.meter,
-    "reflect",
-    {
-      modelId: model.modelId,
-      system: REFLECT_SYSTEM,
-      prompt,
-      schema: reflectionSchema,
-      maxOutputTokens: 200,
-    },
-    model.options,
-  );
+  return { modelId, system: REFLECT_SYSTEM, prompt, schema: reflectionSchema, maxOutputTokens: 200 };
+}
+
+async function askModel(
+  model: NonNullable<Parameters<typeof reflect>[0]>,
+  failure: FailureRecord,
+  context: BotContext,
+): Promise<Adaptation | null> {
+  const request = reflectionRequest(model.modelId, failure, context);
+  const answer = await askForJson(model.deps, model.meter, "reflect", request, model.options);
   if (!answer.ok) return null;
   const { value } = answer;
   return {
