@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { readRunnerEnv } from "./env.ts";
+
+const errorOf = (source: NodeJS.ProcessEnv) => {
+  try {
+    readRunnerEnv(source);
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+};
+
+describe("readRunnerEnv", () => {
+  it("when nothing is set then the embedded defaults apply", () => {
+    const env = readRunnerEnv({});
+    expect({
+      marketData: env.marketData,
+      concurrency: env.concurrency,
+      metricsPort: env.metricsPort,
+      logLevel: env.logLevel,
+      runSeconds: env.runSeconds,
+      seedDemo: env.seedDemo,
+      apiKey: env.llm.apiKey,
+      databaseUrl: env.db.DATABASE_URL,
+      secrets: env.secrets,
+    }).toEqual({
+      marketData: "auto",
+      concurrency: 4,
+      metricsPort: 9464,
+      logLevel: "info",
+      runSeconds: undefined,
+      seedDemo: true,
+      apiKey: undefined,
+      databaseUrl: undefined,
+      secrets: [],
+    });
+    expect(env.runnerId).toMatch(/:\d+$/);
+  });
+
+  it.each<[string, NodeJS.ProcessEnv, Record<string, unknown>]>([
+    ["MARKET_DATA=sim", { MARKET_DATA: "sim" }, { marketData: "sim" }],
+    ["MAIN_RUN_SECONDS=3", { MAIN_RUN_SECONDS: "3" }, { runSeconds: 3 }],
+    ["SEED_DEMO=false", { SEED_DEMO: "false" }, { seedDemo: false }],
+    ["METRICS_PORT=0", { METRICS_PORT: "0" }, { metricsPort: 0 }],
+    [
+      "RUNNER_ID and concurrency",
+      { RUNNER_ID: "r-1", RUNNER_CONCURRENCY: "8" },
+      { runnerId: "r-1", concurrency: 8 },
+    ],
+  ])("when %s then it is read", (_name, source, expected) => {
+    expect(readRunnerEnv(source)).toMatchObject(expected);
+  });
+
+  it("when secrets are configured then their values are listed for the logger to remove", () => {
+    const env = readRunnerEnv({
+      OPENROUTER_API_KEY: "sk-or-v1-abcdef",
+      OPEN_TRADE_CREDENTIAL_KEYS: "k1:QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=,k2:MTIzNDU2Nzg5MA==",
+      DATABASE_URL: "postgres://app:p%40ss-word@db.local:5432/open_trade",
+    });
+    expect(env.secrets).toEqual(
+      expect.arrayContaining([
+        "sk-or-v1-abcdef",
+        "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=",
+        "MTIzNDU2Nzg5MA==",
+        "p@ss-word",
+      ]),
+    );
+  });
+
+  it.each<[string, NodeJS.ProcessEnv, string]>([
+    ["an unknown market data source", { MARKET_DATA: "live" }, "MARKET_DATA must be auto, sim or polymarket"],
+    ["a zero concurrency", { RUNNER_CONCURRENCY: "0" }, "RUNNER_CONCURRENCY"],
+    ["a port out of range", { METRICS_PORT: "70000" }, "METRICS_PORT"],
+    ["a negative run time", { MAIN_RUN_SECONDS: "-1" }, "MAIN_RUN_SECONDS"],
+  ])("when given %s then it says which variable is wrong", (_name, source, expected) => {
+    expect(errorOf(source)).toContain(expected);
+  });
+
+  it("when a secret lands in a checked variable then the error does not echo it", () => {
+    const message = errorOf({ LOG_LEVEL: "sk-or-v1-leakedkey" });
+    expect(message).toContain("LOG_LEVEL");
+    expect(message).not.toContain("leakedkey");
+  });
+});

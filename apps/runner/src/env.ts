@@ -1,0 +1,95 @@
+import { hostname } from "node:os";
+import { type DbEnv, readDbEnv } from "@open-trade/db";
+import { type LlmEnv, readLlmEnv } from "@open-trade/llm";
+import { z } from "zod";
+
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  MARKET_DATA: z.enum(["auto", "sim", "polymarket"]).default("auto"),
+  RUNNER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  RUNNER_ID: z
+    .string()
+    .regex(/^[\w.:-]{1,100}$/)
+    .optional(),
+  /** 0 turns the metrics/health server off. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  MAIN_RUN_SECONDS: z.coerce.number().positive().max(86_400).optional(),
+  SEED_DEMO: flag.default(true),
+});
+
+// Advice per variable, never the value: a key pasted into the wrong variable must not reach a log.
+const ADVICE: Record<string, string> = {
+  MARKET_DATA: "MARKET_DATA must be auto, sim or polymarket",
+  RUNNER_CONCURRENCY: "RUNNER_CONCURRENCY must be a whole number from 1 to 64",
+  RUNNER_ID: "RUNNER_ID may use letters, digits, '.', ':', '_' and '-' (at most 100)",
+  METRICS_PORT: "METRICS_PORT must be a port number, or 0 to turn the metrics server off",
+  LOG_LEVEL: "LOG_LEVEL must be debug, info, warn or error",
+  MAIN_RUN_SECONDS: "MAIN_RUN_SECONDS must be a positive number of seconds (at most a day)",
+  SEED_DEMO: "SEED_DEMO must be true or false",
+};
+
+export interface RunnerEnv {
+  readonly db: DbEnv;
+  readonly llm: LlmEnv;
+  readonly marketData: "auto" | "sim" | "polymarket";
+  readonly concurrency: number;
+  readonly runnerId: string;
+  readonly metricsPort: number;
+  readonly logLevel: "debug" | "info" | "warn" | "error";
+  readonly runSeconds: number | undefined;
+  readonly seedDemo: boolean;
+  /** Values the logger must never print, whatever field or text they turn up in. */
+  readonly secrets: readonly string[];
+}
+
+/** The only place the runner reads process.env; the db and llm packages get the same snapshot. */
+export function readRunnerEnv(source: NodeJS.ProcessEnv = process.env): RunnerEnv {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const advice = parsed.error.issues.map((issue) => ADVICE[String(issue.path[0])] ?? String(issue.path[0]));
+    throw new Error(`Invalid runner configuration: ${[...new Set(advice)].join("; ")}.`);
+  }
+  const db = readDbEnv(source);
+  const llm = readLlmEnv(source);
+  const e = parsed.data;
+  return {
+    db,
+    llm,
+    marketData: e.MARKET_DATA,
+    concurrency: e.RUNNER_CONCURRENCY,
+    runnerId: e.RUNNER_ID ?? `${hostname()}:${process.pid}`,
+    metricsPort: e.METRICS_PORT,
+    logLevel: e.LOG_LEVEL,
+    runSeconds: e.MAIN_RUN_SECONDS,
+    seedDemo: e.SEED_DEMO,
+    secrets: secretValues(db, llm),
+  };
+}
+
+function secretValues(db: DbEnv, llm: LlmEnv): string[] {
+  const out: string[] = [];
+  if (llm.apiKey) out.push(llm.apiKey);
+  // The keyring is `id:base64key,...`; each key and the whole string are secrets.
+  if (db.OPEN_TRADE_CREDENTIAL_KEYS) {
+    out.push(db.OPEN_TRADE_CREDENTIAL_KEYS);
+    for (const entry of db.OPEN_TRADE_CREDENTIAL_KEYS.split(/[,;\s]+/)) {
+      const key = entry.slice(entry.indexOf(":") + 1);
+      if (key) out.push(key);
+    }
+  }
+  if (db.DATABASE_URL) {
+    const password = safePassword(db.DATABASE_URL);
+    if (password) out.push(password);
+  }
+  return out;
+}
+
+function safePassword(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
