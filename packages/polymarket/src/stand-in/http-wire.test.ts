@@ -80,6 +80,42 @@ describe("public endpoint shapes", () => {
   });
 });
 
+describe("batch price endpoints", () => {
+  it.each([
+    ["/books", (body: unknown) => (body as { asset_id: string }[]).map((book) => book.asset_id), () => [yes]],
+    ["/prices", (body: unknown) => body, () => ({ [yes]: { BUY: "0.481", SELL: "0.52" } })],
+    ["/midpoints", (body: unknown) => body, () => ({ [yes]: "0.5005" })],
+    ["/spreads", (body: unknown) => body, () => ({ [yes]: "0.039" })],
+  ])("when POST %s asks for one token then the answer is keyed by it", async (path, pick, expected) => {
+    const { status, body } = await json(path, {
+      method: "POST",
+      body: JSON.stringify([{ token_id: yes, side: "BUY" }]),
+    });
+    expect([status, pick(body)]).toEqual([200, expected()]);
+  });
+
+  it.each([
+    ["/books", "not json", 400],
+    ["/prices", JSON.stringify({ token_id: "x" }), 400],
+    ["/midpoints", JSON.stringify([{ token_id: "nope" }]), 404],
+  ])("when POST %s gets %s then it answers %s", async (path, body, status) => {
+    expect((await json(path, { method: "POST", body })).status).toBe(status);
+  });
+
+  it("when no trade happened yet then last-trade-price is a 404, not a made-up price", async () => {
+    const { status } = await json(`/last-trade-price?token_id=${yes}`);
+    expect(status).toBe(404);
+  });
+
+  it("when price history is asked for a window then only points inside it come back, as numbers", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const inside = await get(`/prices-history?market=${yes}&startTs=${now - 3600}&endTs=${now + 3600}`);
+    const outside = await get(`/prices-history?market=${yes}&startTs=1&endTs=2`);
+    expect(inside.text).toMatch(/^\{"history":\[\{"t":\d+,"p":0\.5005\}\]\}$/);
+    expect(outside.text).toBe('{"history":[]}');
+  });
+});
+
 describe("error shapes", () => {
   it.each([
     ["/book", 400, "Invalid token id"],
@@ -156,6 +192,25 @@ describe("Gamma", () => {
       orderPriceMinTickSize: 0.001,
     });
   });
+
+  it.each([
+    [() => `/markets/${"500000"}`, "conditionId", () => market.conditionId],
+    [() => `/markets/slug/${"will-it-snow-0"}`, "slug", () => "will-it-snow-0"],
+    [() => `/events/${"90000"}`, "title", () => "Will it snow?"],
+  ])(
+    "when one Gamma record is fetched by id or slug then it is that record (%#)",
+    async (path, field, expected) => {
+      const response = await fetch(`${exchange.gammaUrl}${path()}`);
+      expect(((await response.json()) as Record<string, unknown>)[field]).toBe(expected());
+    },
+  );
+
+  it.each(["/markets/999", "/events/999", "/markets/slug/nope"])(
+    "when Gamma %s does not exist then it is a 404",
+    async (path) => {
+      expect((await fetch(`${exchange.gammaUrl}${path}`)).status).toBe(404);
+    },
+  );
 
   it.each([
     ["closed=true", 0],

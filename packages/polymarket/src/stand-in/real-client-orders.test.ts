@@ -174,6 +174,48 @@ describe("orders through the real client", () => {
     expect(exchange.inspect.balance(taker.signer.account.address).positions[yes]).toBe("0");
   });
 
+  it.each([
+    [
+      "smaller than the market minimum",
+      { price: 0.4, size: 2 },
+      false,
+      /Size \(2\) lower than the minimum: 5$/,
+    ],
+    [
+      "post-only but crossing the ask",
+      { price: 0.53, size: 10 },
+      true,
+      /^invalid post-only order: order crosses book$/,
+    ],
+  ])("when an order is %s then the exchange refuses it", async (_name, order, postOnly, error) => {
+    const { client } = await clientFor(KEYS[0]);
+    const placed = await client.createAndPostOrder(
+      { tokenID: yes, side: Side.BUY, ...order },
+      undefined,
+      OrderType.GTC,
+      postOnly,
+    );
+    expect(placed).toMatchObject({ status: 400, error: expect.stringMatching(error) });
+  });
+
+  it("when the tick widens after the client cached the old one then an off-tick price is refused", async () => {
+    const fine = exchange.addMarket({ question: "Tick?", category: "Crypto", tickSize: "0.001" }, BOOK);
+    const token = fine.tokens[0]?.tokenId ?? "";
+    const { client } = await clientFor(KEYS[0]);
+    await client.getTickSize(token);
+    exchange.setTickSize(fine.conditionId, "0.01");
+    const placed = await client.createAndPostOrder({
+      tokenID: token,
+      price: 0.415,
+      size: 10,
+      side: Side.BUY,
+    });
+    expect(placed).toMatchObject({
+      status: 400,
+      error: expect.stringMatching(/Price \(0\.415\) breaks minimum tick size rule: 0\.01$/),
+    });
+  });
+
   it("when the account cannot pay then the order is refused with not enough balance", async () => {
     const { client, signer } = await clientFor(KEYS[0]);
     exchange.setBalance(signer.account.address, "1");

@@ -153,6 +153,52 @@ describe("market channel", () => {
     socket.close();
   });
 
+  it("when assets are added and removed on an open subscription then only subscribed books are pushed", async () => {
+    const { socket, next } = await connect();
+    subscribe(socket, [tokens[0] ?? ""]);
+    await next();
+    socket.send(JSON.stringify({ operation: "subscribe", assets_ids: [tokens[2]] }));
+    expect((JSON.parse(await next()) as Json[]).map((event) => event.asset_id)).toEqual([tokens[2]]);
+    socket.send(JSON.stringify({ operation: "unsubscribe", assets_ids: [tokens[0]] }));
+    socket.send("PING");
+    expect(await next()).toBe("PONG");
+    exchange.setBook(tokens[0] ?? "", { bids: [{ price: "0.2", size: "1" }], asks: [] });
+    exchange.setBook(tokens[2] ?? "", { bids: [{ price: "0.2", size: "1" }], asks: [] });
+    const event = JSON.parse(await next()) as { price_changes: Json[] };
+    expect(new Set(event.price_changes.map((change) => change.asset_id))).toEqual(new Set([tokens[2]]));
+    socket.close();
+  });
+
+  it.each([
+    [true, ["price_change", "market_resolved"]],
+    [false, ["price_change"]],
+  ])("when a market resolves with custom features %s then the events are %j", async (custom, expected) => {
+    const market = exchange.addMarket(
+      { question: `Resolve ${custom}?`, category: "Test" },
+      { bids: [{ price: "0.4", size: "10" }], asks: [{ price: "0.6", size: "10" }] },
+    );
+    const { socket, next } = await connect();
+    socket.send(
+      JSON.stringify({
+        type: "market",
+        assets_ids: [market.tokens[0]?.tokenId],
+        custom_feature_enabled: custom,
+      }),
+    );
+    await next();
+    exchange.resolveMarket(market.conditionId, "No");
+    socket.send("PING");
+    const events: Json[] = [];
+    for (let text = await next(); text !== "PONG"; text = await next()) events.push(JSON.parse(text) as Json);
+    expect(events.map((event) => event.event_type)).toEqual(expected);
+    if (custom)
+      expect(events.at(-1)).toMatchObject({
+        winning_asset_id: market.tokens[1]?.tokenId,
+        winning_outcome: "No",
+      });
+    socket.close();
+  });
+
   it("when the drop-websocket fault fires then open sockets close and a new connection works", async () => {
     const first = await connect();
     subscribe(first.socket, tokens.slice(0, 1));
