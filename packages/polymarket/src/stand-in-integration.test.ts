@@ -1,7 +1,9 @@
-import { type BookLevel, price, shares } from "@open-trade/risk-engine";
+import { type BookLevel, formatPrice, price, shares, usd } from "@open-trade/risk-engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpMarketData } from "./http-market-data.ts";
+import type { TokenBook } from "./market-data.ts";
 import { createMarketFeed } from "./market-feed.ts";
+import { createPaperExecution } from "./paper-execution.ts";
 import { MARKET_CHANNEL_PATH, type StandInExchange, startStandInExchange } from "./stand-in/index.ts";
 
 // Market data and the live feed against the stand-in's Gamma, CLOB and market WebSocket.
@@ -107,6 +109,61 @@ describe("feed against the stand-in", () => {
       };
       await until(() => tokenIds.every(matches));
       expect(tokenIds.every(matches)).toBe(true);
+    } finally {
+      await feed.close();
+    }
+  });
+});
+
+describe("paper execution on the live feed", () => {
+  it("when a resting paper GTC is crossed by a later book from the feed then it fills at or under its limit", async () => {
+    const market =
+      exchange.markets().find((m) => !m.closed && m.tickSize === "0.01") ?? exchange.markets()[0];
+    const tokenId = market?.tokens[0]?.tokenId ?? "";
+    exchange.setBook(tokenId, {
+      bids: [{ price: "0.40", size: "100" }],
+      asks: [{ price: "0.60", size: "100" }],
+    });
+    let onBook: (book: TokenBook) => void = () => {};
+    const feed = createMarketFeed({
+      wsUrl: `${exchange.wsUrl}${MARKET_CHANNEL_PATH}`,
+      tokenIds: [tokenId],
+      onBookChange: (book) => onBook(book),
+    });
+    try {
+      await feed.waitForBook(tokenId, 3_000);
+      const paper = createPaperExecution({
+        book: (t) => feed.cache.get(t),
+        params: (t) => data().getMarketParams(t),
+        startingCash: usd("100"),
+        now: Date.now,
+      });
+      onBook = (book) => void paper.onBook(book.tokenId, book);
+      const prepared = await paper.prepareOrder({
+        tokenId,
+        side: "BUY",
+        shares: shares("10"),
+        limitPrice: price("0.5"),
+        type: "GTC",
+      });
+      if (!prepared.ok) throw new Error(prepared.failure.code);
+      const outcome = await paper.submitOrder(prepared.value);
+      expect(outcome.ok && outcome.status).toBe("live");
+      exchange.setBook(tokenId, {
+        bids: [{ price: "0.40", size: "100" }],
+        asks: [{ price: "0.48", size: "100" }],
+      });
+      let fills: Awaited<ReturnType<typeof paper.trades>> = { ok: true, value: [] };
+      await until(() => {
+        void paper.trades().then((result) => {
+          fills = result;
+        });
+        return fills.ok && fills.value.length > 0;
+      });
+      const fill = fills.ok ? fills.value[0] : undefined;
+      expect([fill?.shares, fill && formatPrice(fill.price)]).toEqual([shares("10"), "0.48"]);
+      const { fee } = await data().getMarketParams(tokenId);
+      expect((fill?.fee ?? 0n) > 0n).toBe(fee.rateBps > 0);
     } finally {
       await feed.close();
     }

@@ -67,3 +67,48 @@ export const CLOB_MARKET_INFO = {
   ao: true,
   rfqe: false,
 };
+
+/** Market-channel events as the docs show them (reference V1 §7.1), including the leading-dot prices. */
+export const WS_BOOK_EVENT = {
+  event_type: "book",
+  asset_id: CLOB_BOOK.asset_id,
+  market: CLOB_BOOK.market,
+  bids: [
+    { price: ".48", size: "30" },
+    { price: ".49", size: "20" },
+  ],
+  asks: [
+    { price: ".52", size: "25" },
+    { price: ".51", size: "10" },
+  ],
+  timestamp: "1757908892351",
+  hash: "0x1f2e",
+};
+
+export const WS_PRICE_CHANGE_EVENT = {
+  event_type: "price_change",
+  market: CLOB_BOOK.market,
+  timestamp: "1757908892351",
+  price_changes: [
+    {
+      asset_id: CLOB_BOOK.asset_id,
+      price: "0.5",
+      size: "200",
+      side: "BUY",
+      hash: "56621a121a47ed9333273e21c83b660cff37ae50",
+      best_bid: "0.5",
+      best_ask: "1",
+    },
+  ],
+};
+
+export const WS_LAST_TRADE_EVENT = {
+  event_type: "last_trade_price",
+  asset_id: CLOB_BOOK.asset_id,
+  market: CLOB_BOOK.market,
+  price: "0.456",
+  side: "BUY",
+  size: "219.217767",
+  fee_rate_bps: "0",
+  timestamp: "1750428146322",
+};

@@ -1,11 +1,19 @@
 import { price, shares, usd } from "@open-trade/risk-engine";
 import { describe, expect, it } from "vitest";
 import { PolymarketError } from "../polymarket-error.ts";
-import { CLOB_BOOK, CLOB_MARKET_INFO, GAMMA_MARKET_ROW } from "../testing/wire-samples.ts";
+import {
+  CLOB_BOOK,
+  CLOB_MARKET_INFO,
+  GAMMA_MARKET_ROW,
+  WS_BOOK_EVENT,
+  WS_LAST_TRADE_EVENT,
+  WS_PRICE_CHANGE_EVENT,
+} from "../testing/wire-samples.ts";
 import { clobBookSchema } from "./clob-book.ts";
 import { clobMarketInfoSchema } from "./clob-market-info.ts";
 import { gammaMarketListSchema } from "./gamma-market.ts";
 import { parseWire } from "./parse-wire.ts";
+import { wsMarketEventSchema } from "./ws-market-event.ts";
 
 function failure(run: () => unknown): PolymarketError {
   try {
@@ -54,6 +62,52 @@ describe("real Polymarket shapes", () => {
     const info = parseWire(clobMarketInfoSchema, CLOB_MARKET_INFO, "info");
     expect(info.fee).toEqual({ rateBps: 700, exponent: 1 });
     expect([info.tickSize, info.negRisk, info.minOrderSize]).toEqual([price("0.01"), false, shares("5")]);
+  });
+});
+
+describe("real market-channel events", () => {
+  it("when the documented book event is parsed then leading-dot prices are exact", () => {
+    const event = parseWire(wsMarketEventSchema, WS_BOOK_EVENT, "ws");
+    expect(event.event_type === "book" && event.asks.at(-1)).toEqual({
+      price: price("0.51"),
+      size: shares("10"),
+    });
+  });
+
+  it("when the documented price_change is parsed then the new aggregate size and best prices are exact", () => {
+    const event = parseWire(wsMarketEventSchema, WS_PRICE_CHANGE_EVENT, "ws");
+    expect(event.event_type === "price_change" && event.price_changes[0]).toMatchObject({
+      price: price("0.5"),
+      size: shares("200"),
+      side: "BUY",
+      best_bid: price("0.5"),
+      best_ask: price("1"),
+    });
+  });
+
+  it("when the documented last_trade_price is parsed then its 6-decimal size is exact", () => {
+    const event = parseWire(wsMarketEventSchema, WS_LAST_TRADE_EVENT, "ws");
+    expect(event.event_type === "last_trade_price" && [event.price, event.size]).toEqual([
+      price("0.456"),
+      shares("219.217767"),
+    ]);
+  });
+
+  it.each([
+    ["a lower-case side", { side: "sell" }, "SELL"],
+    ["an upper-case side", { side: "SELL" }, "SELL"],
+  ])("when a price change has %s then the side is normalised", (_name, patch, side) => {
+    const change = { ...WS_PRICE_CHANGE_EVENT.price_changes[0], ...patch };
+    const event = parseWire(wsMarketEventSchema, { ...WS_PRICE_CHANGE_EVENT, price_changes: [change] }, "ws");
+    expect(event.event_type === "price_change" && event.price_changes[0]?.side).toBe(side);
+  });
+
+  it("when a price change size is a float exponent then the error names the field", () => {
+    const change = { ...WS_PRICE_CHANGE_EVENT.price_changes[0], size: "2e2" };
+    const error = failure(() =>
+      parseWire(wsMarketEventSchema, { ...WS_PRICE_CHANGE_EVENT, price_changes: [change] }, "ws"),
+    );
+    expect([error.code, error.details.field]).toEqual(["MALFORMED_RESPONSE", "price_changes.0.size"]);
   });
 });
 
