@@ -54,6 +54,12 @@ function marketBlock(market: CandidateMarket, ref: string, nowMs: number): strin
   ].join("\n");
 }
 
+function sizingText({ sizing }: Recipe): string {
+  if (sizing.mode === "fixed_usd") return `$${sizing.usd} per entry`;
+  if (sizing.mode === "budget_percent") return `${sizing.percent}% of the budget left per entry`;
+  return `$${sizing.minUsd} at confidence 0 to $${sizing.maxUsd} at confidence 100, linear`;
+}
+
 /** The per-run prompt: strategy, room, positions, memory, then the fenced candidate markets. */
 export function decisionPrompt(recipe: Recipe, snapshot: DecisionSnapshot): string {
   const eligible = new Set(eligibleCandidates(recipe, snapshot));
@@ -72,6 +78,7 @@ export function decisionPrompt(recipe: Recipe, snapshot: DecisionSnapshot): stri
       ? `JUDGE: ${recipe.entry.judgement.instruction} (min confidence ${recipe.entry.judgement.minConfidence})`
       : "",
     `BUYS: ${recipe.entry.outcome}`,
+    `SIZE: ${sizingText(recipe)}`,
     `ROOM: up to $${formatUsd(effectivePerTradeUsd(snapshot))} per trade, $${formatUsd(room.budgetLeftUsd)} budget, ${room.tradesLeftToday} trades today, ${room.newMarketsLeft} new markets`,
     `POSITIONS:${positions.length ? `\n${positions.join("\n")}` : " none"}`,
     memoryLines.length ? `<<<MEMORY\n${memoryLines.join("\n")}\nMEMORY>>>` : "",

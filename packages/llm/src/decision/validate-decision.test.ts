@@ -54,6 +54,12 @@ describe("validateDecision", () => {
       { room: { ...base.room, newMarketsLeft: 0 } },
       ["NO_NEW_MARKET_ROOM"],
     ],
+    [
+      "a size above the recipe's fixed $25",
+      buy({ amount: { unit: "usd", value: "25.01" } }),
+      {},
+      ["SIZE_ABOVE_RECIPE"],
+    ],
     ["confidence under the recipe's minimum", buy({ confidence: 59 }), {}, ["BELOW_MIN_CONFIDENCE"]],
     [
       "a sell of an outcome not held",
@@ -103,4 +109,20 @@ describe("validateDecision", () => {
     const result = validateDecision(buy(), noOnly, base, "m");
     expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual(["OUTCOME_AGAINST_RECIPE"]);
   });
+
+  it.each([
+    ["32", 60, []],
+    ["32.000001", 60, ["SIZE_ABOVE_RECIPE"]],
+    ["50", 100, []],
+  ])(
+    "when a confidence-scaled recipe ($5..$50) gets $%s at confidence %i then the problems are %j",
+    (value, confidence, codes) => {
+      const scaled = {
+        ...judgementRecipe,
+        sizing: { mode: "confidence_scaled" as const, minUsd: "5", maxUsd: "50" },
+      };
+      const result = validateDecision(buy({ amount: { unit: "usd", value }, confidence }), scaled, base, "m");
+      expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual(codes);
+    },
+  );
 });

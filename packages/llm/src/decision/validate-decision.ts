@@ -8,6 +8,7 @@ import {
   type OutcomeSide,
 } from "./decision-snapshot.ts";
 import { effectivePerTradeUsd, eligibleCandidates } from "./eligible-candidates.ts";
+import { recipeSizeUsd } from "./recipe-size.ts";
 
 export type DecisionProblem =
   | { readonly code: "INCOMPLETE_ORDER"; readonly missing: readonly string[] }
@@ -20,6 +21,7 @@ export type DecisionProblem =
   | { readonly code: "SELL_WITHOUT_POSITION"; readonly outcome: OutcomeSide }
   | { readonly code: "SELL_MORE_THAN_HELD"; readonly requested: bigint; readonly held: bigint }
   | { readonly code: "SIZE_OVER_ROOM"; readonly requestedUsd: bigint; readonly roomUsd: bigint }
+  | { readonly code: "SIZE_ABOVE_RECIPE"; readonly requestedUsd: bigint; readonly recipeUsd: bigint }
   | { readonly code: "NO_TRADES_LEFT" }
   | { readonly code: "NO_NEW_MARKET_ROOM" }
   | { readonly code: "BELOW_MIN_CONFIDENCE"; readonly confidence: number; readonly minimum: number };
@@ -75,7 +77,9 @@ export function validateDecision(
     const requestedUsd = amount.unit === "usd" ? amount.usd : notional(amount.shares, worstPrice, "up");
     let roomUsd = effectivePerTradeUsd(snapshot);
     if (snapshot.room.budgetLeftUsd < roomUsd) roomUsd = snapshot.room.budgetLeftUsd;
+    const recipeUsd = recipeSizeUsd(recipe.sizing, snapshot, confidence);
     if (requestedUsd > roomUsd) problems.push({ code: "SIZE_OVER_ROOM", requestedUsd, roomUsd });
+    else if (requestedUsd > recipeUsd) problems.push({ code: "SIZE_ABOVE_RECIPE", requestedUsd, recipeUsd });
     const alreadyIn = snapshot.positions.some((p) => p.marketId === market.marketId);
     if (!alreadyIn && snapshot.room.newMarketsLeft <= 0) problems.push({ code: "NO_NEW_MARKET_ROOM" });
     const minimum = recipe.entry.judgement?.minConfidence ?? 0;

@@ -2,10 +2,10 @@ import { formatPrice, formatShares, formatUsd } from "@open-trade/risk-engine";
 import { type Decision, RULES_DECIDER } from "../decision/decision-schema.ts";
 import type { DecisionSnapshot, OutcomeSide } from "../decision/decision-snapshot.ts";
 import { eligibleCandidates } from "../decision/eligible-candidates.ts";
+import { recipeSizeUsd } from "../decision/recipe-size.ts";
 import type { Recipe } from "../recipe/recipe-schema.ts";
 import { checkEntryRule } from "./check-entry-rule.ts";
 import { firstExit } from "./check-exits.ts";
-import { ruleSize } from "./rule-size.ts";
 
 export type RulesOutcome =
   | { readonly ok: true; readonly decision: Decision }
@@ -49,7 +49,7 @@ export function evaluateRules(recipe: Recipe, snapshot: DecisionSnapshot): Rules
 
   if (recipe.entry.judgement !== null) return { ok: false, code: "NEEDS_JUDGEMENT" };
   if (snapshot.room.newMarketsLeft <= 0) return hold("No exit applies, and no room for a new market.");
-  const amount = ruleSize(recipe.sizing, snapshot);
+  const amount = recipeSizeUsd(recipe.sizing, snapshot, 100);
   if (amount <= 0n) return hold("No exit applies, and no room left to size an entry.");
 
   const sides: { side: OutcomeSide; mirrored: boolean }[] =
