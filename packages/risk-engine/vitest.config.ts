@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
+    // Property tests run thousands of cases; on a shared, busy build machine the 5 s default is flaky.
+    testTimeout: 60_000,
     typecheck: { enabled: true, include: ["src/**/*.test-d.ts"] },
     coverage: {
       provider: "v8",

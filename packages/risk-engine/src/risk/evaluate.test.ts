@@ -181,9 +181,42 @@ describe("evaluate", () => {
       "limits with a number instead of bigint",
       () => [makeIntent(), makeSnapshot(), makeLimits({ maxPositionSize: 5 as never })],
     ],
+    [
+      "a limit left undefined",
+      () => [makeIntent(), makeSnapshot(), makeLimits({ globalRiskBudget: undefined as never })],
+    ],
+    [
+      "a kill switch left undefined",
+      () => [makeIntent(), makeSnapshot({ halted: undefined as never }), makeLimits()],
+    ],
+    ["limits that are not an object", () => [makeIntent(), makeSnapshot(), null as never]],
   ])("when given %s then it denies with INVALID_INPUT instead of throwing", (_name, build) => {
     const decision = evaluate(...build());
     expect(decision.approved ? [] : decision.denials.map((d) => d.code)).toEqual(["INVALID_INPUT"]);
+  });
+
+  it.each<[string, () => [OrderIntent, RiskSnapshot, RiskLimits], string]>([
+    [
+      "the intent's shares are missing",
+      () => [{ ...makeIntent(), shares: undefined as never }, makeSnapshot(), makeLimits()],
+      "order intent",
+    ],
+    [
+      "the snapshot's PnL is missing",
+      () => [makeIntent(), makeSnapshot({ pnlToday: undefined as never }), makeLimits()],
+      "snapshot",
+    ],
+    [
+      "the daily loss limit is missing",
+      () => [makeIntent(), makeSnapshot(), makeLimits({ maxDailyLoss: undefined as never })],
+      "limits",
+    ],
+  ])("when %s then the reason names the %s object", (_name, build, what) => {
+    const decision = evaluate(...build());
+    expect(decision.approved ? "" : decision.denials[0]?.context).toHaveProperty(
+      "reason",
+      expect.stringContaining(`The ${what} is malformed`),
+    );
   });
 
   it("when something other than an Error is thrown then the reason is generic", () => {

@@ -2,6 +2,7 @@ import { applyAdaptations } from "../adaptation/apply-adaptations.ts";
 import type { BookWalk } from "../book/walk-book.ts";
 import type { Price, Shares, Usd } from "../money/units.ts";
 import { type Denial, deny, reducibleTo } from "./denial.ts";
+import { inputProblem } from "./input-problem.ts";
 import { floorToLot, type PricedOrder, priceOrder } from "./price-order.ts";
 import { RISK_CHECKS } from "./risk-checks.ts";
 import { tradingState } from "./trading-state.ts";
@@ -55,19 +56,6 @@ function reducedSize(denials: readonly Denial[]): Shares | null {
   return size === null ? null : floorToLot(size);
 }
 
-function isIntent(value: unknown): value is OrderIntent {
-  const v = value as Partial<OrderIntent> | null;
-  return (
-    typeof v === "object" &&
-    v !== null &&
-    typeof v.botId === "string" &&
-    typeof v.marketId === "string" &&
-    (v.side === "BUY" || v.side === "SELL") &&
-    typeof v.shares === "bigint" &&
-    (v.limitPrice === undefined || typeof v.limitPrice === "bigint")
-  );
-}
-
 function evaluateChecked(intent: OrderIntent, snapshot: RiskSnapshot, base: RiskLimits): Decision {
   const { limits, blockedUntil } = applyAdaptations(
     base,
@@ -92,13 +80,9 @@ function evaluateChecked(intent: OrderIntent, snapshot: RiskSnapshot, base: Risk
  * or returns every denial. Never throws: unreadable input becomes an INVALID_INPUT denial.
  */
 export function evaluate(intent: OrderIntent, snapshot: RiskSnapshot, limits: RiskLimits): Decision {
-  if (!isIntent(intent)) {
-    return {
-      approved: false,
-      denials: [deny("INVALID_INPUT", { reason: "The order intent is malformed." })],
-    };
-  }
   try {
+    const problem = inputProblem(intent, snapshot, limits);
+    if (problem !== null) return { approved: false, denials: [deny("INVALID_INPUT", { reason: problem })] };
     return evaluateChecked(intent, snapshot, limits);
   } catch (error) {
     const reason = error instanceof Error ? error.message : "The snapshot or limits could not be read.";
