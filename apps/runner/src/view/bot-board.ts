@@ -1,0 +1,81 @@
+import { formatUsd, usd, usdMicros } from "@open-trade/risk-engine";
+
+/** The part of the runner's EvaluationSummary the view shows (structurally compatible with it). */
+export interface EvaluationEvent {
+  readonly botId: string;
+  readonly botName: string;
+  readonly outcome: "filled" | "hold" | "denied" | "skipped" | "failed";
+  readonly reason: string;
+  readonly denialCodes: readonly string[];
+  readonly mode: "paper" | "live";
+  readonly status: string;
+  readonly tradingState: "ACTIVE" | "REDUCING" | "HALTED";
+  readonly fill?: {
+    readonly marketId: string;
+    readonly side: "BUY" | "SELL";
+    readonly shares: string;
+    readonly price: string;
+    readonly usd: string;
+  };
+  readonly pnlTodayUsd: string;
+  readonly durationMs: number;
+}
+
+export interface BotRow {
+  readonly botId: string;
+  readonly botName: string;
+  readonly mode: string;
+  readonly status: string;
+  readonly tradingState: string;
+  readonly evaluations: number;
+  readonly fills: number;
+  /** Decimal string, exact. */
+  readonly pnlTodayUsd: string;
+  readonly lastOutcome: string;
+  readonly lastReason: string;
+  readonly lastAt: Date | null;
+}
+
+/** A bot known before its first evaluation in this process (read from the database at start). */
+export interface KnownBot {
+  readonly botId: string;
+  readonly botName: string;
+  readonly mode: string;
+  readonly status: string;
+}
+
+export function rowForKnownBot(bot: KnownBot): BotRow {
+  return {
+    ...bot,
+    tradingState: "-",
+    evaluations: 0,
+    fills: 0,
+    pnlTodayUsd: "0",
+    lastOutcome: "waiting",
+    lastReason: "not evaluated since start",
+    lastAt: null,
+  };
+}
+
+/** Folds one evaluation into its bot's row; counts are for this process, PnL is the runner's figure for today. */
+export function applyEvaluation(row: BotRow | undefined, e: EvaluationEvent, at: Date): BotRow {
+  const reason = e.denialCodes.length > 0 ? `${e.denialCodes.join(",")}: ${e.reason}` : e.reason;
+  return {
+    botId: e.botId,
+    botName: e.botName,
+    mode: e.mode,
+    status: e.status,
+    tradingState: e.tradingState,
+    evaluations: (row?.evaluations ?? 0) + 1,
+    fills: (row?.fills ?? 0) + (e.fill ? 1 : 0),
+    pnlTodayUsd: e.pnlTodayUsd,
+    lastOutcome: e.outcome,
+    lastReason: reason,
+    lastAt: at,
+  };
+}
+
+/** Exact sum of the rows' PnL (decimal strings through the risk engine's micro-USD, never a float). */
+export function totalPnl(rows: readonly BotRow[]): string {
+  return formatUsd(usdMicros(rows.reduce((sum, row) => sum + usd(row.pnlTodayUsd), 0n)));
+}

@@ -1,0 +1,17 @@
+import type { EvaluationEvent } from "./bot-board.ts";
+import { clock, signed } from "./text-cells.ts";
+
+/** One line per evaluation for logs and pipes (no TTY): time, bot, outcome, the fill if any, PnL, reason. */
+export function formatEventLine(e: EvaluationEvent, at: Date): string {
+  const fill = e.fill
+    ? ` ${e.fill.side} ${e.fill.shares} @ ${e.fill.price} (${e.fill.usd} USD) in ${e.fill.marketId}`
+    : "";
+  const denied = e.denialCodes.length > 0 ? ` [${e.denialCodes.join(",")}]` : "";
+  return [
+    `${clock(at)} ${e.botName} (${e.mode}, ${e.status}, ${e.tradingState})`,
+    `${e.outcome}${fill}${denied}`,
+    `pnl today ${signed(e.pnlTodayUsd)} USD`,
+    `${e.durationMs} ms`,
+    e.reason.replace(/\s+/g, " "),
+  ].join(" | ");
+}

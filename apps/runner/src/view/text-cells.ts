@@ -1,0 +1,16 @@
+/** Fits text into exactly `width` columns: padded, or cut with an ellipsis. */
+export function cell(text: string, width: number, align: "left" | "right" = "left"): string {
+  if (width <= 0) return "";
+  const flat = text.replace(/\s+/g, " ");
+  const fitted = flat.length > width ? `${flat.slice(0, Math.max(0, width - 1))}…` : flat;
+  return align === "left" ? fitted.padEnd(width) : fitted.padStart(width);
+}
+
+/** "+1.5", "-0.25", "0": a sign makes gains and losses readable at a glance. */
+export function signed(decimal: string): string {
+  return decimal.startsWith("-") || /^0(\.0*)?$/.test(decimal) ? decimal : `+${decimal}`;
+}
+
+export function clock(at: Date): string {
+  return at.toISOString().slice(11, 19);
+}
