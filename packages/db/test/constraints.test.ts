@@ -150,7 +150,7 @@ const CASES: readonly Case[] = [
       "insert into public.positions (user_id, market_id, type, total_shares, average_entry_price) values ($1, $2, 'paper', 1, 0.5)",
       [w.owner, w.market],
     ],
-    "positions_user_id_market_id_type_key",
+    "positions_holding_key",
   ],
 ];
 

@@ -141,6 +141,43 @@ const MATRIX: Record<string, TableCases> = {
     },
     expected: { select: [D, D, D, A], insert: [D, D, D, A], update: [D, D, D, A], delete: [D, D, D, A] },
   },
+  bot_schedule: {
+    statements: {
+      select: (w) => ["select bot_id from public.bot_schedule where bot_id = $1", [w.bot]],
+      insert: (w) => ["insert into public.bot_schedule (bot_id) values ($1)", [w.spareBot]],
+      update: (w) => ["update public.bot_schedule set consecutive_failures = 1 where bot_id = $1", [w.bot]],
+      delete: (w) => ["delete from public.bot_schedule where bot_id = $1", [w.bot]],
+    },
+    expected: { select: [D, D, D, A], insert: [D, D, D, A], update: [D, D, D, A], delete: [D, D, D, A] },
+  },
+  bot_evaluations: {
+    statements: {
+      select: (w) => ["select id from public.bot_evaluations where bot_id = $1", [w.bot]],
+      insert: (w) => [
+        "insert into public.bot_evaluations (bot_id, runner_id, mode) values ($1, 'another-runner', 'paper')",
+        [w.bot],
+      ],
+      update: (w) => ["update public.bot_evaluations set reason = 'changed' where bot_id = $1", [w.bot]],
+      delete: (w) => ["delete from public.bot_evaluations where bot_id = $1", [w.bot]],
+    },
+    expected: { select: [A, D, D, A], insert: [D, D, D, A], update: [D, D, D, A], delete: [D, D, D, D] },
+  },
+  order_intents: {
+    statements: {
+      select: (w) => ["select id from public.order_intents where bot_id = $1", [w.bot]],
+      insert: (w) => [
+        `insert into public.order_intents (order_id, bot_id, user_id, mode, market_id, token_id, action, size, limit_price, prepared_order)
+         values ('another-order', $1, $2, 'paper', $3, 'fixture-token', 'sell', 1, 0.5, '{}')`,
+        [w.bot, w.owner, w.market],
+      ],
+      update: (w) => [
+        "update public.order_intents set failure_code = 'AMBIGUOUS' where bot_id = $1",
+        [w.bot],
+      ],
+      delete: (w) => ["delete from public.order_intents where bot_id = $1", [w.bot]],
+    },
+    expected: { select: [D, D, D, A], insert: [D, D, D, A], update: [D, D, D, A], delete: [D, D, D, D] },
+  },
 };
 
 const cases = Object.entries(MATRIX).flatMap(([table, { expected }]) =>

@@ -49,17 +49,25 @@ describe("migrate", () => {
       "20261125000300",
       "20261125000400",
       "20261125000500",
+      "20261126000100",
     ]);
     const { rows } = await db.raw.query<{ version: string; name: string }>(
       "select version, name from supabase_migrations.schema_migrations order by version",
     );
-    expect(rows.map((r) => r.name)).toEqual(["users", "api_credentials", "bots", "ledger", "coordination"]);
+    expect(rows.map((r) => r.name)).toEqual([
+      "users",
+      "api_credentials",
+      "bots",
+      "ledger",
+      "coordination",
+      "runner",
+    ]);
   });
 
   it("when it runs again then nothing is applied twice", async () => {
     const report = await migrate(db.raw, { migrationsDir: dir });
     expect(report.applied).toEqual([]);
-    expect(report.alreadyApplied).toHaveLength(5);
+    expect(report.alreadyApplied).toHaveLength(6);
   });
 
   it("when two runs start at once then each migration is applied exactly once", async () => {

@@ -13,3 +13,19 @@ export const botFailureType = pgEnum("bot_failure_type", [
 ]);
 export const tradeType = pgEnum("trade_type", ["paper", "live"]);
 export const tradeAction = pgEnum("trade_action", ["buy", "sell"]);
+export const evaluationOutcome = pgEnum("evaluation_outcome", [
+  "running",
+  "filled",
+  "hold",
+  "denied",
+  "skipped",
+  "failed",
+]);
+export const orderIntentStatus = pgEnum("order_intent_status", [
+  "prepared",
+  "submitted",
+  "filled",
+  "rejected",
+  "ambiguous",
+  "abandoned",
+]);

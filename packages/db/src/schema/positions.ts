@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, pgPolicy, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { authenticatedRole } from "drizzle-orm/supabase";
-import { sharePrice, shareQuantity } from "./columns.ts";
+import { bots } from "./bots.ts";
+import { sharePrice, shareQuantity, usdAmount } from "./columns.ts";
 import { tradeType } from "./enums.ts";
 import { isCurrentUser } from "./policy-helpers.ts";
 import { users } from "./users.ts";
@@ -20,9 +21,15 @@ export const positions = pgTable(
     averageEntryPrice: sharePrice("average_entry_price").notNull().default("0"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     correlatedMarkets: text("correlated_markets").array().notNull().default(sql`'{}'::text[]`),
+    botId: uuid("bot_id").references(() => bots.id, { onDelete: "restrict" }),
+    tokenId: text("token_id"),
+    costBasisUsd: usdAmount("cost_basis_usd").notNull().default("0"),
+    realizedPnlUsd: usdAmount("realized_pnl_usd").notNull().default("0"),
   },
   (t) => [
-    unique("positions_user_id_market_id_type_key").on(t.userId, t.marketId, t.type),
+    unique("positions_holding_key").on(t.userId, t.botId, t.marketId, t.tokenId, t.type).nullsNotDistinct(),
+    check("positions_token_id_not_blank", sql`length(btrim(token_id)) > 0`),
+    check("positions_cost_basis_usd_not_negative", sql`cost_basis_usd >= 0`),
     check("positions_market_id_not_blank", sql`length(btrim(market_id)) > 0`),
     check("positions_correlated_markets_no_nulls", sql`array_position(correlated_markets, null) is null`),
     pgPolicy("Users can read their own positions", {

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, index, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, jsonb, pgPolicy, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { authenticatedRole } from "drizzle-orm/supabase";
 import { bots } from "./bots.ts";
-import { sharePrice, shareQuantity } from "./columns.ts";
+import { sharePrice, shareQuantity, usdAmount } from "./columns.ts";
 import { tradeAction, tradeType } from "./enums.ts";
 import { isOwnedBot } from "./policy-helpers.ts";
 
@@ -22,6 +22,10 @@ export const tradeLogs = pgTable(
     aiReasoning: text("ai_reasoning").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     recipeSnapshot: jsonb("recipe_snapshot").notNull().default(sql`'{}'::jsonb`),
+    tokenId: text("token_id"),
+    feeUsd: usdAmount("fee_usd").notNull().default("0"),
+    orderId: text("order_id"),
+    fillKey: text("fill_key"),
   },
   (t) => [
     index("trade_logs_bot_id_created_at_idx").on(t.botId, t.createdAt.desc()),
@@ -29,6 +33,9 @@ export const tradeLogs = pgTable(
     check("trade_logs_market_id_not_blank", sql`length(btrim(market_id)) > 0`),
     check("trade_logs_size_positive", sql`size > 0`),
     check("trade_logs_recipe_snapshot_is_object", sql`jsonb_typeof(recipe_snapshot) = 'object'`),
+    check("trade_logs_token_id_not_blank", sql`length(btrim(token_id)) > 0`),
+    check("trade_logs_fee_usd_not_negative", sql`fee_usd >= 0`),
+    unique("trade_logs_fill_key_key").on(t.fillKey),
     pgPolicy("Users can read their own bots' trades", {
       for: "select",
       to: authenticatedRole,

@@ -70,6 +70,16 @@ export async function createWorld(raw: RawSql): Promise<World> {
      values ($1, $2, $3, now(), now() + interval '1 minute')`,
     [owner, market, bot],
   );
+  await raw.query("insert into public.bot_schedule (bot_id) values ($1)", [bot]);
+  await raw.query(
+    "insert into public.bot_evaluations (bot_id, runner_id, mode) values ($1, 'fixture-runner', 'paper')",
+    [bot],
+  );
+  await raw.query(
+    `insert into public.order_intents (order_id, bot_id, user_id, mode, market_id, token_id, action, size, limit_price, prepared_order)
+     values ($1, $2, $3, 'paper', $4, 'fixture-token', 'buy', 10, 0.42, '{}')`,
+    [`0x${randomUUID().replaceAll("-", "")}`, bot, owner, market],
+  );
   const { rows } = await raw.query<{ id: string }>(
     "insert into public.api_credentials (user_id, private_key) values ($1, $2) returning id",
     [owner, FAKE_ENVELOPE],
