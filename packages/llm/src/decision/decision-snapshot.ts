@@ -62,6 +62,8 @@ export interface DecisionSnapshot {
   readonly positions: readonly HeldPosition[];
   readonly room: Room;
   readonly memory: DecisionMemory;
+  /** The bot's `allowed_categories` now; a recipe compiled under older limits cannot widen them. */
+  readonly allowedCategories: readonly string[];
 }
 
 /** Short references ("m1") stand in for condition ids in prompts: fewer tokens, nothing to mistype. */

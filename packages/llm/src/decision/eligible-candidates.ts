@@ -11,7 +11,8 @@ const HOUR_MS = 3_600_000;
  */
 export function eligibleCandidates(recipe: Recipe, snapshot: DecisionSnapshot): CandidateMarket[] {
   const { universe } = recipe;
-  const categories = new Set(universe.categories);
+  const allowed = new Set(snapshot.allowedCategories.map((c) => c.toLowerCase()));
+  const categories = new Set(universe.categories.map((c) => c.toLowerCase()).filter((c) => allowed.has(c)));
   const minLiquidity = maxUsdOrNull(
     universe.minLiquidityUsd === null ? null : usd(universe.minLiquidityUsd),
     snapshot.memory.minLiquidityUsd,

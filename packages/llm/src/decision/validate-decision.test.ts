@@ -29,6 +29,12 @@ describe("validateDecision", () => {
     ["a buy without a price", buy({ worstPrice: null }), {}, ["INCOMPLETE_ORDER"]],
     ["a buy of zero dollars", buy({ amount: { unit: "usd", value: "0" } }), {}, ["INCOMPLETE_ORDER"]],
     ["a market outside the candidate set", buy({ market: "m9" }), {}, ["NOT_A_CANDIDATE"]],
+    [
+      "a market whose category the bot no longer allows",
+      buy(),
+      { allowedCategories: ["politics"] },
+      ["NOT_A_CANDIDATE"],
+    ],
     ["a raw condition id instead of a reference", buy({ market: "0xaaaa" }), {}, ["NOT_A_CANDIDATE"]],
     ["a price of exactly 1", buy({ worstPrice: "1" }), {}, ["PRICE_IMPOSSIBLE"]],
     ["a YES limit above the ask (slippage is the risk engine's call)", buy({ worstPrice: "0.59" }), {}, []],

@@ -56,6 +56,7 @@ export function snapshot(
     positions: [],
     room: { perTradeUsd: usd("100"), budgetLeftUsd: usd("500"), tradesLeftToday: 5, newMarketsLeft: 2 },
     memory: { lessons: [], adaptationNotes: [], sizeMultiplierBps: 10_000, minLiquidityUsd: null },
+    allowedCategories: ["politics", "crypto", "sports"],
     ...overrides,
   };
 }
