@@ -1,4 +1,4 @@
-import { notional, type Price, price, shares, usd } from "@open-trade/risk-engine";
+import { notional, type Price, price, type Shares, shares, type Usd, usd } from "@open-trade/risk-engine";
 import type { Recipe } from "../recipe/recipe-schema.ts";
 import type { Decision, DecisionAmount, DecisionWire } from "./decision-schema.ts";
 import {
@@ -19,9 +19,9 @@ export type DecisionProblem =
   | { readonly code: "PRICE_UNREACHABLE"; readonly worstPrice: Price; readonly best: Price | null }
   | { readonly code: "OUTCOME_AGAINST_RECIPE"; readonly chosen: OutcomeSide; readonly recipe: OutcomeSide }
   | { readonly code: "SELL_WITHOUT_POSITION"; readonly outcome: OutcomeSide }
-  | { readonly code: "SELL_MORE_THAN_HELD"; readonly requested: bigint; readonly held: bigint }
-  | { readonly code: "SIZE_OVER_ROOM"; readonly requestedUsd: bigint; readonly roomUsd: bigint }
-  | { readonly code: "SIZE_ABOVE_RECIPE"; readonly requestedUsd: bigint; readonly recipeUsd: bigint }
+  | { readonly code: "SELL_MORE_THAN_HELD"; readonly requested: Shares; readonly held: Shares }
+  | { readonly code: "SIZE_OVER_ROOM"; readonly requestedUsd: Usd; readonly roomUsd: Usd }
+  | { readonly code: "SIZE_ABOVE_RECIPE"; readonly requestedUsd: Usd; readonly recipeUsd: Usd }
   | { readonly code: "NO_TRADES_LEFT" }
   | { readonly code: "NO_NEW_MARKET_ROOM" }
   | { readonly code: "BELOW_MIN_CONFIDENCE"; readonly confidence: number; readonly minimum: number };
