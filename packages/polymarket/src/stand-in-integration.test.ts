@@ -118,7 +118,8 @@ describe("feed against the stand-in", () => {
 describe("paper execution on the live feed", () => {
   it("when a resting paper GTC is crossed by a later book from the feed then it fills at or under its limit", async () => {
     // The last market was resolved above; any other with a 0.01 tick will do.
-    const market = exchange.markets().find((m) => m.tickSize === "0.01" && m !== exchange.markets().at(-1));
+    const resolved = exchange.markets().at(-1)?.conditionId;
+    const market = exchange.markets().find((m) => m.tickSize === "0.01" && m.conditionId !== resolved);
     const tokenId = market?.tokens[0]?.tokenId ?? "";
     exchange.setBook(tokenId, {
       bids: [{ price: "0.40", size: "100" }],
