@@ -20,22 +20,25 @@ describe("pickMarketData", () => {
     ["auto and Polymarket is unreachable", "auto", "dead", true, "Polymarket did not answer the probe"],
     ["sim even when Polymarket answers", "sim", "real", true, "MARKET_DATA=sim"],
     ["polymarket", "polymarket", "real", false, "MARKET_DATA=polymarket"],
-  ])("when the mode is %s then the source says whether it is simulated", async (_name, mode, upstream, simulated, why) => {
-    const urls =
-      upstream === "real"
-        ? { gammaUrl: real.gammaUrl, clobUrl: real.clobUrl }
-        : { gammaUrl: DEAD, clobUrl: DEAD };
-    const source = await pickMarketData({ mode, ...urls, probeTimeoutMs: 1_000 });
-    try {
-      const markets = await source.marketData.listMarkets({ active: true, limit: 3, now: new Date() });
-      expect([source.simulated, source.why, source.label.startsWith("SIMULATED")]).toEqual([
-        simulated,
-        why,
-        simulated,
-      ]);
-      expect(markets.length).toBeGreaterThan(0);
-    } finally {
-      await source.close();
-    }
-  });
+  ])(
+    "when the mode is %s then the source says whether it is simulated",
+    async (_name, mode, upstream, simulated, why) => {
+      const urls =
+        upstream === "real"
+          ? { gammaUrl: real.gammaUrl, clobUrl: real.clobUrl }
+          : { gammaUrl: DEAD, clobUrl: DEAD };
+      const source = await pickMarketData({ mode, ...urls, probeTimeoutMs: 1_000 });
+      try {
+        const markets = await source.marketData.listMarkets({ active: true, limit: 3, now: new Date() });
+        expect([source.simulated, source.why, source.label.startsWith("SIMULATED")]).toEqual([
+          simulated,
+          why,
+          simulated,
+        ]);
+        expect(markets.length).toBeGreaterThan(0);
+      } finally {
+        await source.close();
+      }
+    },
+  );
 });
