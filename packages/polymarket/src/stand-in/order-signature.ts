@@ -65,7 +65,8 @@ export function isV1Body(body: unknown): boolean {
   );
 }
 
-function typedData(order: SignedOrder, negRisk: boolean, chainId: number) {
+/** The EIP-712 payload of a V2 order, under the standard or neg-risk exchange domain. */
+export function orderTypedData(order: SignedOrder, negRisk: boolean, chainId: number) {
   return {
     domain: {
       name: "Polymarket CTF Exchange",
@@ -93,7 +94,7 @@ function typedData(order: SignedOrder, negRisk: boolean, chainId: number) {
 
 /** The order id the exchange returns: the EIP-712 digest under the exchange the SERVER says the token uses. */
 export function orderHash(order: SignedOrder, negRisk: boolean, chainId: number): string {
-  return hashTypedData(typedData(order, negRisk, chainId));
+  return hashTypedData(orderTypedData(order, negRisk, chainId));
 }
 
 /** Lower-cased address that produced the signature, or null when it does not recover. */
@@ -104,7 +105,7 @@ export async function recoverOrderSigner(
 ): Promise<string | null> {
   try {
     const recovered = await recoverTypedDataAddress({
-      ...typedData(order, negRisk, chainId),
+      ...orderTypedData(order, negRisk, chainId),
       signature: order.signature as Hex,
     });
     return recovered.toLowerCase();

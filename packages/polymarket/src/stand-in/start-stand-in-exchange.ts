@@ -37,6 +37,8 @@ export interface StandInMarket {
   readonly category: string;
   readonly negRisk: boolean;
   readonly tickSize: string;
+  /** True once resolveMarket has run; a snapshot, so call markets() again to see later changes. */
+  readonly closed: boolean;
   readonly tokens: readonly { readonly tokenId: string; readonly outcome: string }[];
 }
 
@@ -83,6 +85,7 @@ const describe = (market: Market): StandInMarket => ({
   category: market.category,
   negRisk: market.negRisk,
   tickSize: formatMicros(market.tickSize),
+  closed: market.closed,
   tokens: market.tokens.map((token) => ({ tokenId: token.tokenId, outcome: token.outcome })),
 });
 
