@@ -190,6 +190,25 @@ describe("evaluate", () => {
       () => [makeIntent(), makeSnapshot({ halted: undefined as never }), makeLimits()],
     ],
     ["limits that are not an object", () => [makeIntent(), makeSnapshot(), null as never]],
+    [
+      "a book without a usable tick size",
+      () => [
+        makeIntent(),
+        makeSnapshot({
+          market: {
+            id: MARKET,
+            category: "politics",
+            open: true,
+            book: { ...ladder(2), tickSize: 0n as never },
+          },
+        }),
+        makeLimits(),
+      ],
+    ],
+    [
+      "a market without a book",
+      () => [makeIntent(), makeSnapshot({ market: { id: MARKET } as never }), makeLimits()],
+    ],
   ])("when given %s then it denies with INVALID_INPUT instead of throwing", (_name, build) => {
     const decision = evaluate(...build());
     expect(decision.approved ? [] : decision.denials.map((d) => d.code)).toEqual(["INVALID_INPUT"]);

@@ -36,6 +36,7 @@ function runChecks(order: PricedOrder, snapshot: RiskSnapshot, limits: RiskLimit
   return denials;
 }
 
+// An approved order always has a limit: an unknown market, an empty side and a zero size are all denied.
 const approve = (order: PricedOrder, reduced: boolean): Approval => ({
   approved: true,
   shares: order.intent.shares,

@@ -1,3 +1,4 @@
+import { MICROS } from "../money/units.ts";
 import type { OrderIntent, RiskLimits, RiskSnapshot } from "./types.ts";
 
 type Shape = Record<string, (value: unknown) => boolean>;
@@ -6,6 +7,24 @@ const isBigint = (v: unknown) => typeof v === "bigint";
 const isBigintOrNull = (v: unknown) => v === null || typeof v === "bigint";
 const isCount = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= 0;
 const isTime = (v: unknown) => typeof v === "number" && Number.isFinite(v);
+
+/** A market's book must have a usable tick: every limit price the engine sends is derived from it. */
+const isMarket = (v: unknown): boolean => {
+  if (v === null) return true;
+  const book = (
+    v as { book?: { tickSize?: unknown; minOrderSize?: unknown; bids?: unknown; asks?: unknown } }
+  )?.book;
+  return (
+    typeof book === "object" &&
+    book !== null &&
+    Array.isArray(book.bids) &&
+    Array.isArray(book.asks) &&
+    typeof book.tickSize === "bigint" &&
+    book.tickSize > 0n &&
+    book.tickSize < MICROS &&
+    typeof book.minOrderSize === "bigint"
+  );
+};
 
 const INTENT: Shape = {
   botId: (v) => typeof v === "string",
@@ -17,7 +36,7 @@ const INTENT: Shape = {
 
 const SNAPSHOT: Shape = {
   now: isTime,
-  market: (v) => v === null || typeof v === "object",
+  market: isMarket,
   positions: Array.isArray,
   openOrders: Array.isArray,
   bots: Array.isArray,

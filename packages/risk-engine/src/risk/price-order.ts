@@ -30,8 +30,8 @@ export interface PricedOrder {
 
 const EMPTY_BOOK: OrderBook = { bids: [], asks: [], tickSize: 1n as Price, minOrderSize: 0n as Shares };
 
-export const validLimit = (limit: Price, tick: Price): boolean =>
-  limit > 0n && limit < MICROS && tick > 0n && limit % tick === 0n;
+const validLimit = (limit: Price, tick: Price): boolean =>
+  limit > 0n && limit < MICROS && limit % tick === 0n;
 
 /** The tighter of the intent's own limit and the slippage cap. */
 function effectiveLimit(intent: OrderIntent, book: OrderBook, maxSlippageBps: number): Price | null {
@@ -39,10 +39,11 @@ function effectiveLimit(intent: OrderIntent, book: OrderBook, maxSlippageBps: nu
     intent.limitPrice !== undefined && validLimit(intent.limitPrice, book.tickSize)
       ? intent.limitPrice
       : null;
-  const cap = book.tickSize > 0n ? slippageLimitPrice(book, intent.side, maxSlippageBps) : null;
+  // evaluate has already refused a book whose tick size is not positive.
+  const cap = slippageLimitPrice(book, intent.side, maxSlippageBps);
   if (own === null || cap === null) return own ?? cap;
-  if (intent.side === "BUY") return own < cap ? own : cap;
-  return own > cap ? own : cap;
+  const ownIsTighter = intent.side === "BUY" ? own < cap : own > cap;
+  return ownIsTighter ? own : cap;
 }
 
 export function priceOrder(
