@@ -12,7 +12,7 @@ export function emptyBook(): TokenBook {
 }
 
 /** The levels a resting order of `side` joins: bids for BUY, asks for SELL. */
-export function restingSide(book: TokenBook, side: Side): Level[] {
+function restingSide(book: TokenBook, side: Side): Level[] {
   return side === "BUY" ? book.bids : book.asks;
 }
 
