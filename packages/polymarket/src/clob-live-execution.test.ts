@@ -324,4 +324,27 @@ describe("live execution against the stand-in", () => {
     const balance = await live({ clobUrl: "http://127.0.0.1:9" }).balance();
     expect(balance.ok || balance.failure.code).toBe("EXCHANGE_UNAVAILABLE");
   });
+
+  it.each([
+    ["a damaged signature", { signature: "not-hex" }, "live"],
+    ["a missing token id", { tokenId: undefined }, "live"],
+    ["a paper order", {}, "paper"],
+  ] as const)(
+    "when a prepared order has %s then it is refused before anything is sent",
+    async (_name, patch, mode) => {
+      const execution = live();
+      const prepared = await execution.prepareOrder({
+        tokenId: tokenOf(market),
+        side: "BUY",
+        shares: shares("10"),
+        limitPrice: price("0.52"),
+        type: "FOK",
+      });
+      if (!prepared.ok) throw new Error(prepared.failure.code);
+      const damaged = { ...prepared.value, mode, payload: { ...prepared.value.payload, ...patch } };
+      const outcome = await execution.submitOrder(damaged);
+      expect(outcome.ok || outcome.failure.code).toBe("INVALID_ORDER");
+      expect(exchange.inspect.orders().some((o) => o.id === prepared.value.orderId)).toBe(false);
+    },
+  );
 });

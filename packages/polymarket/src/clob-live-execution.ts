@@ -42,6 +42,7 @@ import {
   cancelResponseSchema,
   openOrderSchema,
   orderResponseSchema,
+  signedOrderPayloadSchema,
   tradeSchema,
 } from "./wire/clob-account.ts";
 import { parseWire } from "./wire/parse-wire.ts";
@@ -385,6 +386,21 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
     },
 
     async submitOrder(order) {
+      const payload = signedOrderPayloadSchema.safeParse(order.payload);
+      if (order.mode !== "live" || !payload.success) {
+        const why =
+          order.mode !== "live"
+            ? "it was prepared in paper mode"
+            : `payload field "${payload.error?.issues[0]?.path.join(".")}" is damaged`;
+        return {
+          ok: false,
+          orderId: order.orderId,
+          failure: {
+            code: "INVALID_ORDER",
+            message: `This order cannot be sent: ${why}. Prepare it again with the live execution.`,
+          },
+        };
+      }
       const outcome = await retrying(async (): Promise<OrderOutcome> => {
         const opened = await session();
         return opened.ok

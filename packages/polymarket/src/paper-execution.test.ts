@@ -157,6 +157,24 @@ describe("paper execution", () => {
     expect(paper.position("1")).toBe(0n);
   });
 
+  it.each([
+    ["prepared by the live execution", { mode: "live" as const }],
+    ["with a damaged size", { shares: "1e3" }],
+  ])("when an order %s is submitted then it is refused as INVALID_ORDER", async (_name, patch) => {
+    const { paper } = paperOn(BOOK);
+    const prepared = await paper.prepareOrder({
+      tokenId: "1",
+      side: "BUY",
+      shares: shares("10"),
+      limitPrice: price("0.52"),
+      type: "FOK",
+    });
+    if (!prepared.ok) throw new Error(prepared.failure.code);
+    const outcome = await paper.submitOrder({ ...prepared.value, ...patch });
+    expect(outcome.ok || outcome.failure.code).toBe("INVALID_ORDER");
+    expect(paper.position("1")).toBe(0n);
+  });
+
   it("when there is no current book then the order fails as EXCHANGE_UNAVAILABLE", async () => {
     const { paper } = paperOn(undefined);
     const { outcome } = await place(paper, {});

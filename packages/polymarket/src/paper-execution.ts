@@ -5,6 +5,7 @@ import {
   formatPrice,
   formatShares,
   type OrderBook,
+  type Price,
   price,
   type Shares,
   shares,
@@ -121,6 +122,19 @@ export function createPaperExecution(options: PaperExecutionOptions): PaperExecu
 
     async submitOrder(order: PreparedOrder): Promise<OrderOutcome> {
       const orderId = order.orderId;
+      let size: Shares;
+      let limit: Price;
+      try {
+        if (order.mode !== "paper") throw new Error("mode");
+        size = shares(order.shares);
+        limit = price(order.limitPrice);
+      } catch {
+        return rejected(
+          orderId,
+          "INVALID_ORDER",
+          "This order was not prepared by the paper execution or was damaged; prepare it again.",
+        );
+      }
       if (submitted.has(orderId)) {
         return rejected(
           orderId,
@@ -145,8 +159,6 @@ export function createPaperExecution(options: PaperExecutionOptions): PaperExecu
         );
       }
       const fee = fees.get(order.tokenId) ?? (await options.params(order.tokenId)).fee;
-      const size = shares(order.shares);
-      const limit = price(order.limitPrice);
       const resting = order.type === "GTC" || order.type === "GTD";
       const walk = walkBook(book, { side: order.side, shares: size, limitPrice: limit, fee });
       // Same split as live: depth that exists only beyond the limit is slippage, no depth at all is a kill.

@@ -75,3 +75,27 @@ export const balanceAllowanceSchema = z
       body.allowances ??
       (body.allowance === undefined || body.allowance === null ? {} : { exchange: body.allowance }),
   }));
+
+const uint = z.string().regex(/^\d+$/, "not an unsigned integer string");
+const hex = (bytes: number) =>
+  z.string().regex(new RegExp(`^0x[0-9a-fA-F]{${bytes * 2}}$`), `not ${bytes}-byte hex`);
+
+/**
+ * A live PreparedOrder's payload, re-checked before posting because it may have been written to and read
+ * back from a ledger: a damaged copy must be refused, not sent.
+ */
+export const signedOrderPayloadSchema = z.object({
+  salt: uint,
+  maker: hex(20),
+  signer: hex(20),
+  tokenId: uint,
+  makerAmount: uint,
+  takerAmount: uint,
+  side: z.enum(["BUY", "SELL"]),
+  signatureType: z.number().int().min(0).max(3),
+  timestamp: uint,
+  expiration: uint,
+  metadata: hex(32),
+  builder: hex(32),
+  signature: z.string().regex(/^0x[0-9a-fA-F]+$/, "not a hex signature"),
+});
