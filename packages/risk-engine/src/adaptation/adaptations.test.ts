@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { M, MARKET, makeLimits, NOW, u } from "../../test/fixtures.ts";
 import type { AdaptationEffect } from "./adaptation-effect.ts";
@@ -124,4 +125,36 @@ describe("applyAdaptations", () => {
       ]);
     },
   );
+});
+
+describe("adaptation properties", () => {
+  const effectArb = fc.oneof(
+    fc.record({
+      kind: fc.constantFrom("SCALE_MAX_POSITION" as const, "SCALE_SLIPPAGE" as const),
+      marketId: fc.constantFrom(MARKET, "other"),
+      factorBps: fc.integer({ min: -20_000, max: 40_000 }),
+      until: fc.integer({ min: NOW - 10, max: NOW + 10 }),
+    }),
+    fc.record({
+      kind: fc.constant("BLOCK_MARKET" as const),
+      marketId: fc.constantFrom(MARKET, "other"),
+      until: fc.integer({ min: NOW - 10, max: NOW + 10 }),
+    }),
+  );
+
+  it("when any effects apply then no limit is ever looser than before", () => {
+    fc.assert(
+      fc.property(
+        fc.array(effectArb, { maxLength: 10 }),
+        fc.bigInt({ min: 0n, max: 10n ** 12n }),
+        (effects, size) => {
+          const base = makeLimits({ maxPositionSize: u(size) });
+          const { limits } = applyAdaptations(base, effects, MARKET, NOW);
+          return (
+            limits.maxPositionSize <= base.maxPositionSize && limits.maxSlippageBps <= base.maxSlippageBps
+          );
+        },
+      ),
+    );
+  });
 });
