@@ -1,4 +1,5 @@
-import { type Connection, connect, migrate } from "@open-trade/db";
+import type { Connection } from "@open-trade/db";
+import { openTestDatabase } from "@open-trade/db/testing";
 import { applyHardLimits, botLimitsRowSchema, isRuleOnly, recipeSchema, toBotLimits } from "@open-trade/llm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BOTS, DEMO_USER_ID } from "./demo-bots.ts";
@@ -7,8 +8,9 @@ import { seedDemo } from "./seed-demo.ts";
 let connection: Connection;
 
 beforeAll(async () => {
-  connection = await connect({ kind: "pglite", dataDir: undefined });
-  await migrate(connection.raw);
+  connection = await openTestDatabase();
+  // On a shared PostgreSQL a previous run may have left the demo user; start from none.
+  await connection.raw.query("delete from auth.users where id = $1", [DEMO_USER_ID]);
 });
 afterAll(async () => {
   await connection?.close();

@@ -1,50 +1,58 @@
 import type { HealthReport } from "./http-server.ts";
 
+/** What the queue looks like right now: bots due and not leased, and how long the oldest has waited. */
+export interface QueueSnapshot {
+  readonly dueBots: number;
+  readonly oldestDueAt: Date | null;
+}
+
 export interface HealthInputs {
-  /** When the scheduling loop last completed a pass; null before the first. */
-  readonly lastTickAt: Date | null;
-  readonly startedAt: Date;
   readonly now: Date;
-  /** Longest acceptable gap between loop passes. */
-  readonly maxTickAgeMs: number;
-  /** Resolves when the database answers a trivial query; its rejection text is not reported. */
-  readonly pingDatabase: () => Promise<void>;
-  readonly pingTimeoutMs?: number;
+  /** How long a due bot may wait unclaimed before the loop counts as stuck. */
+  readonly maxLagMs: number;
+  /** One query answers both questions: the database is up, and the loop is claiming what is due. */
+  readonly readQueue: () => Promise<QueueSnapshot>;
+  readonly timeoutMs?: number;
 }
 
 /**
- * Healthy when the loop ticked recently and the database answers. A runner that has just started gets one
- * tick interval of grace, so an orchestrator does not kill it before its first pass.
+ * Healthy when the database answers and no due bot has waited longer than `maxLagMs`. Judging the loop by
+ * the work it leaves undone (not by a heartbeat) also catches a loop that ticks but never claims anything.
  */
 export async function checkHealth(inputs: HealthInputs): Promise<HealthReport> {
-  const reference = inputs.lastTickAt ?? inputs.startedAt;
-  const ageMs = inputs.now.getTime() - reference.getTime();
-  const loopOk = ageMs <= inputs.maxTickAgeMs;
+  const timeoutMs = inputs.timeoutMs ?? 2_000;
+  const snapshot = await within(inputs.readQueue(), timeoutMs);
+  if (snapshot === "timeout" || snapshot === "failed") {
+    const detail = snapshot === "timeout" ? `no answer within ${timeoutMs} ms` : "query failed";
+    return {
+      ok: false,
+      checks: {
+        database: { ok: false, detail },
+        loop: { ok: false, detail: "unknown: database unavailable" },
+      },
+    };
+  }
+  const lagMs = snapshot.oldestDueAt === null ? 0 : inputs.now.getTime() - snapshot.oldestDueAt.getTime();
+  const loopOk = lagMs <= inputs.maxLagMs;
   const loop = {
     ok: loopOk,
     detail:
-      inputs.lastTickAt === null
-        ? loopOk
-          ? "starting: no pass yet"
-          : `no pass in ${Math.round(ageMs / 1000)} s since start`
-        : `last pass ${Math.round(ageMs / 1000)} s ago`,
+      snapshot.dueBots === 0
+        ? "no bot waiting"
+        : `${snapshot.dueBots} due, oldest waiting ${Math.round(lagMs / 1000)} s${loopOk ? "" : " (loop is not claiming)"}`,
   };
-  const database = await pingWithin(inputs.pingDatabase, inputs.pingTimeoutMs ?? 2_000);
-  return { ok: loop.ok && database.ok, checks: { loop, database } };
+  return { ok: loopOk, checks: { database: { ok: true, detail: "answers" }, loop } };
 }
 
-async function pingWithin(ping: () => Promise<void>, timeoutMs: number) {
+async function within<T>(work: Promise<T>, timeoutMs: number): Promise<T | "timeout" | "failed"> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => resolve("timeout"), timeoutMs);
   });
   try {
-    const result = await Promise.race([ping().then(() => "ok" as const), timeout]);
-    return result === "ok"
-      ? { ok: true, detail: "answers" }
-      : { ok: false, detail: `no answer within ${timeoutMs} ms` };
+    return await Promise.race([work, timeout]);
   } catch {
-    return { ok: false, detail: "query failed" };
+    return "failed";
   } finally {
     clearTimeout(timer);
   }

@@ -5,33 +5,25 @@ import { createMetrics } from "./metrics.ts";
 
 const NOW = new Date("2026-11-25T12:00:00.000Z");
 const ago = (s: number) => new Date(NOW.getTime() - s * 1000);
-const ok = async () => {};
+const queue = (dueBots: number, oldestDueAt: Date | null) => async () => ({ dueBots, oldestDueAt });
 const fails = async () => {
   throw new Error("password authentication failed for user app (secret=abc)");
 };
-const hangs = () => new Promise<void>(() => {});
+const hangs = () => new Promise<never>(() => {});
 
 describe("checkHealth", () => {
-  it.each<[string, Date | null, Date, () => Promise<void>, boolean, boolean]>([
-    ["the loop ticked 5 s ago and the db answers", ago(5), ago(600), ok, true, true],
-    ["the loop has not ticked but started 10 s ago", null, ago(10), ok, true, true],
-    ["the loop has not ticked for 2 minutes since start", null, ago(120), ok, false, true],
-    ["the last tick is 2 minutes old", ago(120), ago(600), ok, false, true],
-    ["the db query fails", ago(5), ago(600), fails, true, false],
-    ["the db does not answer", ago(5), ago(600), hangs, true, false],
-  ])("when %s then the report says so", async (_name, lastTickAt, startedAt, ping, loopOk, dbOk) => {
-    const report = await checkHealth({
-      lastTickAt,
-      startedAt,
-      now: NOW,
-      maxTickAgeMs: 60_000,
-      pingDatabase: ping,
-      pingTimeoutMs: 50,
-    });
-    expect([report.ok, report.checks.loop?.ok, report.checks.database?.ok]).toEqual([
-      loopOk && dbOk,
-      loopOk,
+  it.each<[string, () => Promise<{ dueBots: number; oldestDueAt: Date | null }>, boolean, boolean]>([
+    ["no bot is due", queue(0, null), true, true],
+    ["bots are due for 5 s", queue(3, ago(5)), true, true],
+    ["a bot has waited 2 minutes unclaimed", queue(1, ago(120)), true, false],
+    ["the db query fails", fails, false, false],
+    ["the db does not answer", hangs, false, false],
+  ])("when %s then the report says so", async (_name, readQueue, dbOk, loopOk) => {
+    const report = await checkHealth({ now: NOW, maxLagMs: 60_000, readQueue, timeoutMs: 50 });
+    expect([report.ok, report.checks.database?.ok, report.checks.loop?.ok]).toEqual([
+      dbOk && loopOk,
       dbOk,
+      loopOk,
     ]);
     expect(JSON.stringify(report)).not.toContain("secret");
   });
