@@ -68,7 +68,7 @@ export interface RiskSnapshot {
   readonly positions: readonly HeldPosition[];
   /** Open orders of ALL the user's bots. */
   readonly openOrders: readonly OpenOrder[];
-  /** ALL the user's bots, to size the shared pool. */
+  /** ALL the user's bots, this one included, to size the shared pool. */
   readonly bots: readonly BotBudget[];
   /** This bot's realized + unrealized PnL since the day boundary (see `dailyPnl`). */
   readonly pnlToday: Usd;
