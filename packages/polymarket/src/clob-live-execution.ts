@@ -1,17 +1,10 @@
-// The only file that imports @polymarket/clob-client-v2 (see DESIGN: one adapter per vendor SDK). Over 150
-// lines because the SDK's session handling, order posting and reply parsing belong together here.
-import { randomInt } from "node:crypto";
+// The only file that imports @polymarket/clob-client-v2 (see DESIGN: one adapter per vendor SDK), which is
+// why it runs past 300 lines: everything that touches the SDK (sessions with L1/L2 credentials, the
+// authenticated POST /order, account queries) must live here. Pure parts are in sign-order.ts,
+// live-failure.ts and live-account-mapping.ts.
 import type { OrderBook } from "@open-trade/risk-engine";
+import { shares, sharesMicros, usdMicros, walkBook } from "@open-trade/risk-engine";
 import {
-  formatPrice,
-  formatShares,
-  shares,
-  sharesMicros,
-  usdMicros,
-  walkBook,
-} from "@open-trade/risk-engine";
-import {
-  ApiError,
   type ApiKeyCreds,
   AssetType,
   ClobClient,
@@ -19,24 +12,23 @@ import {
   orderToJsonV2,
   OrderType as SdkOrderType,
 } from "@polymarket/clob-client-v2";
-import { createWalletClient, custom, type Hex, hashTypedData } from "viem";
+import { createWalletClient, custom, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { z } from "zod";
 import type {
   Execution,
   ExecutionFailure,
-  Fill,
   OrderOutcome,
   OrderRequest,
   PreparedOrder,
   Result,
 } from "./execution.ts";
-import { type ClobReply, classifyClobFailure } from "./live-failure.ts";
+import { toFills, toOpenOrder } from "./live-account-mapping.ts";
+import { type ClobReply, classifyClobFailure, failureFromDataError, replyOfError } from "./live-failure.ts";
 import type { MarketParams, TokenId } from "./market-data.ts";
-import { orderAmounts } from "./order-amounts.ts";
-import { orderTypedData, unsignedOrderV2 } from "./order-typed-data.ts";
 import { PolymarketError } from "./polymarket-error.ts";
 import { retryAfterMs } from "./retry-after.ts";
+import { signOrder } from "./sign-order.ts";
 import {
   balanceAllowanceSchema,
   cancelResponseSchema,
@@ -77,51 +69,15 @@ export interface LiveExecutionOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-// Polymarket keeps GTD orders until one minute before `expiration`, so the signed value carries that margin.
-const GTD_MARGIN_S = 60;
 const SDK_TYPE = {
   FOK: SdkOrderType.FOK,
   FAK: SdkOrderType.FAK,
   GTC: SdkOrderType.GTC,
   GTD: SdkOrderType.GTD,
 };
-const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
 
 type Session = { wallet: ReturnType<typeof createWalletClient>; client: ClobClient; creds: ApiKeyCreds };
 const failed = (failure: ExecutionFailure) => ({ ok: false as const, failure });
-
-/** A thrown SDK error or fetch failure, reduced to what classification needs. */
-function replyOf(error: unknown): ClobReply {
-  if (error instanceof ApiError && error.status !== undefined) {
-    return {
-      kind: "http",
-      status: error.status,
-      error: error.message,
-      retryAfterMs: retryAfterMs(null, error.data, Date.now()),
-    };
-  }
-  const code =
-    (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code ?? "";
-  const detail = error instanceof Error ? error.message : "request failed";
-  return NOT_SENT.has(code) ? { kind: "not-sent", detail: code } : { kind: "no-answer", detail };
-}
-
-function dataFailure(error: unknown): ExecutionFailure {
-  if (error instanceof PolymarketError) {
-    const code =
-      error.code === "RATE_LIMITED"
-        ? "RATE_LIMITED"
-        : error.code === "NOT_FOUND"
-          ? "INVALID_ORDER"
-          : "EXCHANGE_UNAVAILABLE";
-    return {
-      code,
-      message: error.message,
-      ...(error.details.retryAfterMs === undefined ? {} : { retryAfterMs: error.details.retryAfterMs }),
-    };
-  }
-  throw error;
-}
 
 /** Live trading on Polymarket's CLOB V2 through the official client. */
 export function createLiveExecution(options: LiveExecutionOptions): Execution {
@@ -182,12 +138,12 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
       try {
         made = await bounded(keyClient.createApiKey());
       } catch (error) {
-        const reply = replyOf(error);
+        const reply = replyOfError(error);
         if (reply.kind !== "http" || reply.status >= 500) return failed(classifyClobFailure(reply, false));
         try {
           made = await bounded(keyClient.deriveApiKey());
         } catch (deriveError) {
-          return failed(classifyClobFailure(replyOf(deriveError), false));
+          return failed(classifyClobFailure(replyOfError(deriveError), false));
         }
       }
       if (!made?.key || !made.secret || !made.passphrase) {
@@ -235,7 +191,9 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
         return { ok: true, value: parseWire(schema, await bounded(run(opened.value)), what) };
       } catch (error) {
         return failed(
-          error instanceof PolymarketError ? dataFailure(error) : classifyClobFailure(replyOf(error), false),
+          error instanceof PolymarketError
+            ? failureFromDataError(error)
+            : classifyClobFailure(replyOfError(error), false),
         );
       }
     });
@@ -258,7 +216,7 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      return { ok: false, orderId, failure: classifyClobFailure(replyOf(error), true) };
+      return { ok: false, orderId, failure: classifyClobFailure(replyOfError(error), true) };
     }
     const text = await response.text().catch(() => "");
     let json: unknown = null;
@@ -329,60 +287,15 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
     mode: "live",
 
     async prepareOrder(request: OrderRequest, prepare = {}) {
-      if (request.type === "GTD" && request.expiresAt === undefined) {
-        return failed({
-          code: "INVALID_ORDER",
-          message: "A GTD order needs expiresAt; give one or use GTC.",
-        });
-      }
       let params: MarketParams;
       try {
         params = await options.marketParams(request.tokenId);
       } catch (error) {
-        return failed(dataFailure(error));
-      }
-      const amounts = orderAmounts(request, params);
-      if (!amounts.ok) return amounts;
-      const salt = prepare.salt ?? BigInt(randomInt(2 ** 47));
-      if (salt < 0n || salt > BigInt(Number.MAX_SAFE_INTEGER)) {
-        return failed({
-          code: "INVALID_ORDER",
-          message: "The salt must be between 0 and 2^53-1 because the exchange reads it as a JSON number.",
-        });
+        return failed(failureFromDataError(error));
       }
       const signer = await signerFor();
       if (!signer.ok) return signer;
-      const { account } = signer.value;
-      const unsigned = unsignedOrderV2({
-        salt: salt.toString(),
-        maker: account.address,
-        signer: account.address,
-        tokenId: request.tokenId,
-        makerAmount: amounts.value.makerAmount.toString(),
-        takerAmount: amounts.value.takerAmount.toString(),
-        side: request.side,
-        timestamp: String(prepare.timestampMs ?? now()),
-        expiration: request.expiresAt
-          ? String(Math.floor(request.expiresAt.getTime() / 1000) + GTD_MARGIN_S)
-          : "0",
-      });
-      const typed = orderTypedData(unsigned, params.negRisk, chainId);
-      const signature = await account.signTypedData(typed);
-      return {
-        ok: true,
-        value: {
-          orderId: hashTypedData(typed),
-          mode: "live",
-          tokenId: request.tokenId,
-          side: request.side,
-          type: request.type,
-          shares: formatShares(amounts.value.shares),
-          limitPrice: formatPrice(amounts.value.price),
-          expiresAt: request.expiresAt?.getTime() ?? null,
-          negRisk: params.negRisk,
-          payload: { ...unsigned, signature },
-        },
-      };
+      return signOrder({ account: signer.value.account, request, params, prepare, chainId, nowMs: now() });
     },
 
     async submitOrder(order) {
@@ -432,19 +345,7 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
         "GET /data/orders",
       );
       if (!result.ok) return result;
-      return {
-        ok: true,
-        value: result.value.map((o) => ({
-          orderId: o.id,
-          tokenId: o.asset_id,
-          side: o.side,
-          price: o.price,
-          originalShares: o.original_size,
-          matchedShares: o.size_matched,
-          type: o.order_type,
-          expiresAt: o.expiration === "0" ? null : (Number(o.expiration) - GTD_MARGIN_S) * 1000,
-        })),
-      };
+      return { ok: true, value: result.value.map(toOpenOrder) };
     },
 
     async trades(filter = {}) {
@@ -459,15 +360,7 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
         "GET /data/trades",
       );
       if (!result.ok) return result;
-      // As a maker, our share of a trade is the maker order(s) we own; as taker, the whole trade.
-      const fills: Fill[] = result.value.flatMap((t) => {
-        const base = { tradeId: t.id, tokenId: t.asset_id, side: t.side, fee: null, at: t.match_time * 1000 };
-        if (t.trader_side !== "MAKER")
-          return [{ ...base, orderId: t.taker_order_id, price: t.price, shares: t.size }];
-        return t.maker_orders
-          .filter((m) => m.owner === owner)
-          .map((m) => ({ ...base, orderId: m.order_id, price: m.price, shares: m.matched_amount }));
-      });
+      const fills = toFills(result.value, owner);
       return { ok: true, value: filter.orderId ? fills.filter((f) => f.orderId === filter.orderId) : fills };
     },
 

@@ -1,4 +1,8 @@
 import type { ExecutionFailure, ExecutionFailureCode } from "./execution.ts";
+import { PolymarketError } from "./polymarket-error.ts";
+import { retryAfterMs } from "./retry-after.ts";
+
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
 
 /** What came back from one request to the CLOB, reduced to what classification needs. */
 export type ClobReply =
@@ -63,4 +67,41 @@ export function classifyClobFailure(reply: ClobReply, placing: boolean): Executi
   if (status === 425 || status === 503) return failure("EXCHANGE_UNAVAILABLE", error);
   if (status >= 500) return failure(placing ? "AMBIGUOUS" : "EXCHANGE_UNAVAILABLE", error);
   return failure("INVALID_ORDER", error);
+}
+
+/** A thrown SDK error or fetch failure, reduced to what classification needs. */
+export function replyOfError(error: unknown): ClobReply {
+  // The official client's ApiError carries the HTTP status and body; it is recognised by shape so that
+  // this module stays free of the vendor import.
+  const api = error as { status?: unknown; data?: unknown };
+  if (error instanceof Error && typeof api.status === "number") {
+    return {
+      kind: "http",
+      status: api.status,
+      error: error.message,
+      retryAfterMs: retryAfterMs(null, api.data, Date.now()),
+    };
+  }
+  const code =
+    (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code ?? "";
+  const detail = error instanceof Error ? error.message : "request failed";
+  return NOT_SENT.has(code) ? { kind: "not-sent", detail: code } : { kind: "no-answer", detail };
+}
+
+/** A market-data failure met while preparing an order, as an execution failure. */
+export function failureFromDataError(error: unknown): ExecutionFailure {
+  if (error instanceof PolymarketError) {
+    const code =
+      error.code === "RATE_LIMITED"
+        ? "RATE_LIMITED"
+        : error.code === "NOT_FOUND"
+          ? "INVALID_ORDER"
+          : "EXCHANGE_UNAVAILABLE";
+    return {
+      code,
+      message: error.message,
+      ...(error.details.retryAfterMs === undefined ? {} : { retryAfterMs: error.details.retryAfterMs }),
+    };
+  }
+  throw error;
 }
