@@ -1,0 +1,20 @@
+/** One evaluation as the terminal view, the metrics and the API's "run now" see it. Money as decimal strings. */
+export interface EvaluationSummary {
+  readonly botId: string;
+  readonly botName: string;
+  readonly outcome: "filled" | "hold" | "denied" | "skipped" | "failed";
+  readonly reason: string;
+  readonly denialCodes: readonly string[];
+  readonly mode: "paper" | "live";
+  readonly status: string;
+  readonly tradingState: "ACTIVE" | "REDUCING" | "HALTED";
+  readonly fill?: {
+    readonly marketId: string;
+    readonly side: "BUY" | "SELL";
+    readonly shares: string;
+    readonly price: string;
+    readonly usd: string;
+  };
+  readonly pnlTodayUsd: string;
+  readonly durationMs: number;
+}

@@ -1,0 +1,176 @@
+import type { Database } from "@open-trade/db";
+import { asService } from "@open-trade/db/service";
+import type { Llm } from "@open-trade/llm";
+import type { Execution, MarketData } from "@open-trade/polymarket";
+import { dayStart, formatPrice, formatShares, formatUsd, notional, type Usd } from "@open-trade/risk-engine";
+import { sql } from "drizzle-orm";
+import { at } from "../db/sql-rows.ts";
+import type { EvaluationSummary } from "../evaluation-summary.ts";
+import { finishEvaluation, recordReservation, startEvaluation } from "../ledger/evaluation-record.ts";
+import { recordFailure } from "../ledger/record-failure.ts";
+import { recordFill } from "../ledger/record-fill.ts";
+import { reconcileIntents } from "../live/reconcile-intents.ts";
+import type { LeaseRelease } from "../queue/lease-queue.ts";
+import { pollingIntervalMs } from "../queue/polling-interval.ts";
+import { loadBotState } from "./load-bot-state.ts";
+import type { PipelineResult } from "./pipeline-result.ts";
+import { runPipeline } from "./run-pipeline.ts";
+
+/** After this many failed evaluations in a row a bot stops (status `error`) until its owner looks at it. */
+export const MAX_CONSECUTIVE_FAILURES = 5;
+
+export interface EvaluateDeps {
+  readonly db: Database;
+  readonly marketData: MarketData;
+  readonly paper: Execution;
+  readonly live: (userId: string) => Promise<Execution>;
+  readonly llm: Llm;
+  readonly runnerId: string;
+  readonly lockMs: number;
+  readonly now: () => number;
+}
+
+export interface Evaluated {
+  readonly summary: EvaluationSummary | null;
+  readonly release: LeaseRelease;
+}
+
+/** Steps 2 to 11 for one leased bot; the lease release says when it is due next. */
+export async function evaluateBot(deps: EvaluateDeps, botId: string): Promise<Evaluated> {
+  const started = performance.now();
+  const nowMs = deps.now();
+  let state = await loadBotState(deps.db, botId, nowMs);
+  if (!state)
+    return {
+      summary: null,
+      release: { botId, nextRunAtMs: nowMs + 3_600_000, consecutiveFailures: 0, lastError: null },
+    };
+  const timings: Record<string, number> = {};
+  const evaluationId = await startEvaluation(deps.db, botId, deps.runnerId, state.mode, nowMs);
+  let result: PipelineResult;
+  try {
+    const unknown = await reconcileIntents({ ...deps, nowMs: deps.now }, state);
+    if (state.unresolvedIntents.length > 0) state = (await loadBotState(deps.db, botId, nowMs)) ?? state;
+    const current = state;
+    result =
+      unknown.length > 0
+        ? waiting(
+            unknown.map((i) => i.orderId),
+            timings,
+          )
+        : await runPipeline(
+            {
+              db: deps.db,
+              marketData: deps.marketData,
+              execution: (s) => (s.mode === "live" ? deps.live(s.userId) : Promise.resolve(deps.paper)),
+              llm: deps.llm,
+              lockMs: deps.lockMs,
+              onReserve: (amount, modelId) => recordReservation(deps.db, evaluationId, amount, modelId),
+            },
+            current,
+            evaluationId,
+            nowMs,
+            timings,
+          );
+  } catch (error) {
+    // Market data or database trouble: recorded as an api_error so the bot retries and, if it persists, stops.
+    const reason = `The evaluation failed unexpectedly (${error instanceof Error ? error.message.slice(0, 300) : "unknown error"}); it will be retried.`;
+    result = {
+      end: {
+        outcome: "failed",
+        reason,
+        denialCodes: [],
+        decidedBy: null,
+        marketId: null,
+        tradingState: "ACTIVE",
+        usage: { modelId: null, reservedUsd: 0n as Usd, records: [] },
+        timingsMs: timings,
+      },
+      failure: { type: "api_error", marketId: null, what: reason },
+      pnlToday: 0n,
+    };
+  }
+  const s = state;
+  const failed = result.end.outcome === "failed";
+  const failures = failed ? s.consecutiveFailures + 1 : 0;
+  const status =
+    result.modelUnavailable && (s.status === "paper" || s.status === "live")
+      ? "paused:ai_unavailable"
+      : failures >= MAX_CONSECUTIVE_FAILURES
+        ? "error"
+        : s.status === "paused:ai_unavailable" && !result.modelUnavailable
+          ? s.mode
+          : s.status;
+  const finishedMs = deps.now();
+  await asService(deps.db, async (tx) => {
+    if (result.fill) await recordFill(tx, result.fill, finishedMs);
+    if (result.failure) await recordFailure(tx, s.id, s.context, result.failure, finishedMs);
+    if (status !== s.status)
+      await tx.execute(sql`update public.bots set status = ${status}::public.bot_status where id = ${s.id}`);
+    if (!failed)
+      await tx.execute(
+        sql`update public.bots set last_run_at = ${at(finishedMs)}::timestamptz where id = ${s.id}`,
+      );
+    if (result.end.tradingState === "REDUCING" && (s.dailyLossReachedAtMs ?? 0) < dayStart(nowMs)) {
+      await tx.execute(
+        sql`update public.bot_schedule set daily_loss_reached_at = ${at(nowMs)}::timestamptz where bot_id = ${s.id}`,
+      );
+    }
+    await tx.execute(sql`delete from public.bot_coordination_locks where locked_by_bot_id = ${s.id}`);
+    await finishEvaluation(tx, evaluationId, result.end, finishedMs);
+  });
+  const recipePolling =
+    (s.recipeJson as { cadence?: { pollingMinutes?: number } } | null)?.cadence?.pollingMinutes ?? null;
+  const interval =
+    status === "paused:ai_unavailable"
+      ? s.aiFailureRetryMinutes * 60_000
+      : pollingIntervalMs(s.pollingFrequencyMinutes, recipePolling, s.tier);
+  const fill = result.fill;
+  return {
+    summary: {
+      botId: s.id,
+      botName: s.name,
+      outcome: result.end.outcome,
+      reason: result.end.reason,
+      denialCodes: result.end.denialCodes,
+      mode: s.mode,
+      status,
+      tradingState: result.end.tradingState,
+      ...(fill
+        ? {
+            fill: {
+              marketId: fill.marketId,
+              side: fill.side,
+              shares: formatShares(fill.shares),
+              price: formatPrice(fill.price),
+              usd: formatUsd(notional(fill.shares, fill.price, fill.side === "BUY" ? "up" : "down")),
+            },
+          }
+        : {}),
+      pnlTodayUsd: formatUsd(result.pnlToday as Usd),
+      durationMs: Math.round(performance.now() - started),
+    },
+    release: {
+      botId,
+      nextRunAtMs: finishedMs + interval,
+      consecutiveFailures: failures,
+      lastError: failed ? result.end.reason.slice(0, 2000) : null,
+    },
+  };
+}
+
+function waiting(orderIds: readonly string[], timings: Record<string, number>): PipelineResult {
+  return {
+    end: {
+      outcome: "skipped",
+      reason: `Waiting to reconcile order ${orderIds.join(", ")} with the exchange before placing anything new.`,
+      denialCodes: [],
+      decidedBy: null,
+      marketId: null,
+      tradingState: "ACTIVE",
+      usage: { modelId: null, reservedUsd: 0n as Usd, records: [] },
+      timingsMs: timings,
+    },
+    pnlToday: 0n,
+  };
+}

@@ -1,0 +1,109 @@
+import type { Database } from "@open-trade/db";
+import { asService } from "@open-trade/db/service";
+import { sql } from "drizzle-orm";
+import { at, sqlRows } from "../db/sql-rows.ts";
+
+/** Statuses the scheduler evaluates; `paused` and `error` wait for the user. */
+const RUNNABLE = sql`('paper', 'live', 'paused:ai_unavailable')`;
+
+export interface Lease {
+  readonly botId: string;
+}
+
+export interface LeaseRelease {
+  readonly botId: string;
+  readonly nextRunAtMs: number;
+  /** Null keeps the counter; a number replaces it. */
+  readonly consecutiveFailures: number;
+  readonly lastError: string | null;
+}
+
+/**
+ * The job queue: one `bot_schedule` row per bot, claimed as a lease with `for update skip locked`, so any
+ * number of runner processes share it and a bot never has two evaluations at once. A lease that outlives
+ * its runner (crash, kill -9) expires and is claimed again; nothing else needs cleaning up.
+ */
+export function createLeaseQueue(db: Database, runnerId: string, leaseMs: number) {
+  return {
+    /** New bots get a schedule row, due now. */
+    async ensureSchedules(nowMs: number): Promise<void> {
+      await asService(db, (tx) =>
+        tx.execute(sql`insert into public.bot_schedule (bot_id, next_run_at)
+          select b.id, ${at(nowMs)}::timestamptz from public.bots b
+           where b.status in ${RUNNABLE}
+             and not exists (select 1 from public.bot_schedule s where s.bot_id = b.id)
+          on conflict (bot_id) do nothing`),
+      );
+    },
+
+    /** Claims up to `limit` due bots, earliest due first and, within a user, highest priority first. */
+    async claimDue(nowMs: number, limit: number): Promise<Lease[]> {
+      const now = at(nowMs);
+      const expires = at(nowMs + leaseMs);
+      const rows = await asService(db, (tx) =>
+        sqlRows<{ bot_id: string }>(
+          tx,
+          sql`with due as (
+                select s.bot_id from public.bot_schedule s join public.bots b on b.id = s.bot_id
+                 where s.next_run_at <= ${now}::timestamptz
+                   and (s.lease_expires_at is null or s.lease_expires_at <= ${now}::timestamptz)
+                   and b.status in ${RUNNABLE}
+                 order by s.next_run_at, b.priority desc
+                 limit ${limit}
+                 for update of s skip locked)
+              update public.bot_schedule s
+                 set lease_owner = ${runnerId}, lease_expires_at = ${expires}::timestamptz
+                from due where s.bot_id = due.bot_id
+              returning s.bot_id`,
+        ),
+      );
+      return rows.map((r) => ({ botId: r.bot_id }));
+    },
+
+    /** Claims one bot whether due or not ("run now"); null when another evaluation holds it. */
+    async claimOne(botId: string, nowMs: number): Promise<Lease | null> {
+      const now = at(nowMs);
+      const rows = await asService(db, async (tx) => {
+        await tx.execute(sql`insert into public.bot_schedule (bot_id, next_run_at)
+          values (${botId}, ${now}::timestamptz) on conflict (bot_id) do nothing`);
+        return sqlRows<{ bot_id: string }>(
+          tx,
+          sql`update public.bot_schedule
+                 set lease_owner = ${runnerId}, lease_expires_at = ${at(nowMs + leaseMs)}::timestamptz
+               where bot_id = ${botId}
+                 and (lease_expires_at is null or lease_expires_at <= ${now}::timestamptz)
+              returning bot_id`,
+        );
+      });
+      return rows.length > 0 ? { botId } : null;
+    },
+
+    /** Ends this runner's lease and says when the bot is due next. A lease lost to expiry is left alone. */
+    async release(release: LeaseRelease): Promise<void> {
+      await asService(db, (tx) =>
+        tx.execute(sql`update public.bot_schedule
+             set lease_owner = null, lease_expires_at = null,
+                 next_run_at = ${at(release.nextRunAtMs)}::timestamptz,
+                 consecutive_failures = ${release.consecutiveFailures},
+                 last_error = ${release.lastError}
+           where bot_id = ${release.botId} and lease_owner = ${runnerId}`),
+      );
+    },
+
+    /** Due bots nobody holds: the queue depth a metric reports. */
+    async depth(nowMs: number): Promise<number> {
+      const now = at(nowMs);
+      const rows = await asService(db, (tx) =>
+        sqlRows<{ n: number }>(
+          tx,
+          sql`select count(*)::int as n from public.bot_schedule s join public.bots b on b.id = s.bot_id
+               where s.next_run_at <= ${now}::timestamptz and b.status in ${RUNNABLE}
+                 and (s.lease_expires_at is null or s.lease_expires_at <= ${now}::timestamptz)`,
+        ),
+      );
+      return rows[0]?.n ?? 0;
+    },
+  };
+}
+
+export type LeaseQueue = ReturnType<typeof createLeaseQueue>;

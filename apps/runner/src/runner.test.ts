@@ -1,0 +1,176 @@
+import { price, shares, usd } from "@open-trade/risk-engine";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { foldHoldings } from "./ledger/fold-holdings.ts";
+import { CHEAP_YES, openRunnerWorld, type RunnerWorld } from "./testing/runner-world.ts";
+
+let w: RunnerWorld;
+beforeAll(async () => {
+  w = await openRunnerWorld();
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+const one = async <T>(text: string, params: unknown[]): Promise<T> => {
+  const { rows } = await w.db.raw.query<T>(text, params);
+  if (!rows[0]) throw new Error(`no row for ${text}`);
+  return rows[0];
+};
+
+/** Every position of the bot equals the risk engine's fold of its ledger rows, exactly. */
+async function expectPositionsFoldLedger(botId: string) {
+  const { rows: ledger } = await w.db.raw.query<{
+    market_id: string;
+    token_id: string;
+    action: string;
+    size: string;
+    price: string;
+    fee: string;
+  }>(
+    `select market_id, token_id, action::text as action, size::text as size, execution_price::text as price, fee_usd::text as fee
+       from public.trade_logs where bot_id = $1 order by created_at, id`,
+    [botId],
+  );
+  const folded = foldHoldings(
+    ledger.map((r, i) => ({
+      marketId: r.market_id,
+      tokenId: r.token_id,
+      side: r.action === "buy" ? "BUY" : "SELL",
+      shares: shares(r.size),
+      price: price(r.price),
+      fee: usd(r.fee),
+      atMs: i,
+    })),
+  );
+  const { rows: held } = await w.db.raw.query<{
+    token_id: string;
+    shares: string;
+    basis: string;
+    realized: string;
+  }>(
+    "select token_id, total_shares::text as shares, cost_basis_usd::text as basis, realized_pnl_usd::text as realized from public.positions where bot_id = $1",
+    [botId],
+  );
+  expect(held.length).toBe(folded.size);
+  for (const row of held) {
+    expect({ shares: shares(row.shares), costBasis: usd(row.basis), realizedPnl: usd(row.realized) }).toEqual(
+      folded.get(row.token_id)?.position,
+    );
+  }
+}
+
+describe("runner, paper, against the stand-in exchange", () => {
+  it("when a rule-only bot runs then it buys once and ledger, position, intent, memory and evaluation agree", async () => {
+    const user = await w.createUser();
+    const bot = await w.createBot(user);
+    const summary = await w.runner().runNow(bot);
+    expect(summary).toMatchObject({
+      outcome: "filled",
+      mode: "paper",
+      tradingState: "ACTIVE",
+      denialCodes: [],
+    });
+    expect(summary.fill).toMatchObject({ side: "BUY", price: "0.52", marketId: w.market.conditionId });
+    const trade = await one<{ n: number; token: string; key: string; reasoning: string; recipe: unknown }>(
+      "select count(*)::int as n, min(token_id) as token, min(fill_key) as key, min(ai_reasoning) as reasoning, (array_agg(recipe_snapshot))[1] as recipe from public.trade_logs where bot_id = $1",
+      [bot],
+    );
+    expect(trade.n).toBe(1);
+    expect(trade.token).toBe(w.market.tokens[0]?.tokenId);
+    expect(trade.reasoning).toMatch(/Entry rules fired/);
+    expect(trade.recipe).toEqual(CHEAP_YES);
+    const intent = await one<{ status: string; order_id: string }>(
+      "select status::text as status, order_id from public.order_intents where bot_id = $1",
+      [bot],
+    );
+    expect(intent).toEqual({ status: "filled", order_id: trade.key });
+    const evaluation = await one<{ outcome: string; decided_by: string; finished: boolean }>(
+      "select outcome::text as outcome, decided_by, finished_at is not null as finished from public.bot_evaluations where bot_id = $1",
+      [bot],
+    );
+    expect(evaluation).toEqual({ outcome: "filled", decided_by: "local/rules", finished: true });
+    const state = await one<{ ran: boolean; locks: number; memory: unknown }>(
+      `select b.last_run_at is not null as ran, (select count(*)::int from public.bot_coordination_locks l where l.locked_by_bot_id = b.id) as locks,
+              (select c.context_json from public.bot_context c where c.bot_id = b.id) as memory from public.bots b where b.id = $1`,
+      [bot],
+    );
+    expect(state).toMatchObject({ ran: true, locks: 0, memory: { cumulative_pnl: "0" } });
+    await expectPositionsFoldLedger(bot);
+  });
+
+  it("when a bot has just run then the next tick does not evaluate it again before its interval", async () => {
+    const user = await w.createUser();
+    const bot = await w.createBot(user);
+    const runner = w.runner();
+    await runner.runNow(bot);
+    await runner.tick();
+    const { n } = await one<{ n: number }>(
+      "select count(*)::int as n from public.bot_evaluations where bot_id = $1",
+      [bot],
+    );
+    expect(n).toBe(1);
+  });
+
+  it.each([
+    ["paused (the kill switch)", "paused", "skipped", "HALTED"],
+    ["in error", "error", "skipped", "HALTED"],
+  ])("when the bot is %s then run now places nothing", async (_w, status, outcome, tradingState) => {
+    const user = await w.createUser();
+    const bot = await w.createBot(user, { status });
+    const summary = await w.runner().runNow(bot);
+    expect(summary).toMatchObject({ outcome, tradingState });
+    const { n } = await one<{ n: number }>(
+      "select count(*)::int as n from public.order_intents where bot_id = $1",
+      [bot],
+    );
+    expect(n).toBe(0);
+  });
+
+  it("when a model-driven bot has no API key then it is skipped with the reason and no model spend", async () => {
+    const user = await w.createUser();
+    const judged = {
+      ...CHEAP_YES,
+      entry: { ...CHEAP_YES.entry, judgement: { instruction: "Use judgement.", minConfidence: 60 } },
+    };
+    const bot = await w.createBot(user, { recipe: judged, modelId: "openai/gpt-4o-mini" });
+    const summary = await w.runner().runNow(bot);
+    expect(summary.outcome).toBe("skipped");
+    expect(summary.reason).toMatch(/OPENROUTER_API_KEY/);
+    const row = await one<{ billed: string; reserved: string }>(
+      "select llm_billed_usd::text as billed, llm_reserved_usd::text as reserved from public.bot_evaluations where bot_id = $1",
+      [bot],
+    );
+    expect(usd(row.billed) + usd(row.reserved)).toBe(0n);
+  });
+
+  it("when run now finds the bot leased by another runner then it is skipped, not evaluated twice", async () => {
+    const user = await w.createUser();
+    const bot = await w.createBot(user);
+    await w.db.raw.query(
+      "insert into public.bot_schedule (bot_id, lease_owner, lease_expires_at) values ($1, 'other-runner', now() + interval '1 minute')",
+      [bot],
+    );
+    const summary = await w.runner().runNow(bot);
+    expect(summary.outcome).toBe("skipped");
+    const { n } = await one<{ n: number }>(
+      "select count(*)::int as n from public.bot_evaluations where bot_id = $1",
+      [bot],
+    );
+    expect(n).toBe(0);
+  });
+
+  it("when a dead runner's lease has expired then another runner claims the bot", async () => {
+    const user = await w.createUser();
+    const bot = await w.createBot(user);
+    await w.db.raw.query(
+      "insert into public.bot_schedule (bot_id, next_run_at, lease_owner, lease_expires_at) values ($1, now() - interval '1 minute', 'dead-runner', now() - interval '1 second')",
+      [bot],
+    );
+    await w.runner().tick();
+    const row = await one<{ n: number; owner: string | null }>(
+      "select (select count(*)::int from public.bot_evaluations where bot_id = $1) as n, lease_owner as owner from public.bot_schedule where bot_id = $1",
+      [bot],
+    );
+    expect(row).toEqual({ n: 1, owner: null });
+  });
+});

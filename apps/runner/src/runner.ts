@@ -1,0 +1,146 @@
+import type { Database } from "@open-trade/db";
+import type { Llm } from "@open-trade/llm";
+import type { Execution, MarketData } from "@open-trade/polymarket";
+import type { EvaluationSummary } from "./evaluation-summary.ts";
+import type { Logger } from "./observe/logger.ts";
+import type { Metrics } from "./observe/metrics.ts";
+import { type Evaluated, evaluateBot } from "./pipeline/evaluate-bot.ts";
+import { createLeaseQueue } from "./queue/lease-queue.ts";
+
+export type { EvaluationSummary } from "./evaluation-summary.ts";
+
+export interface Runner {
+  /** Begins the scheduling loop. */
+  start(): void;
+  /** Stops claiming, drains the evaluations in flight and releases their leases; resolves when idle. */
+  stop(): Promise<void>;
+  /** The API's "run now": evaluates the bot at once unless an evaluation of it is already running anywhere. */
+  runNow(botId: string): Promise<EvaluationSummary>;
+  /** Claims and evaluates due bots once; returns how many evaluations ran. */
+  tick(): Promise<number>;
+  onEvaluation(listener: (s: EvaluationSummary) => void): () => void;
+}
+
+export interface RunnerDeps {
+  readonly db: Database;
+  readonly marketData: MarketData;
+  readonly paper: Execution;
+  readonly live: (userId: string) => Promise<Execution>;
+  readonly llm: Llm;
+  readonly clock: { now(): Date };
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly runnerId: string;
+  readonly concurrency: number;
+  /** How often the loop looks for due bots (default 1 s). */
+  readonly pollMs?: number;
+  /** A lease outliving its runner expires after this (default 2 min); far above any evaluation's duration. */
+  readonly leaseMs?: number;
+  /** Coordination locks expire by themselves after this if their holder dies (default 1 min). */
+  readonly lockMs?: number;
+}
+
+/** The runner core: a Postgres lease queue feeding the evaluation pipeline, `concurrency` bots at a time. */
+export function createRunner(deps: RunnerDeps): Runner {
+  const now = () => deps.clock.now().getTime();
+  const queue = createLeaseQueue(deps.db, deps.runnerId, deps.leaseMs ?? 120_000);
+  const listeners = new Set<(s: EvaluationSummary) => void>();
+  const inFlight = new Set<Promise<unknown>>();
+  const log = deps.logger.child({ runnerId: deps.runnerId });
+  let timer: NodeJS.Timeout | undefined;
+  let stopping = false;
+  let looping: Promise<void> | undefined;
+
+  const evaluate = (botId: string): Promise<Evaluated | null> => {
+    const run = evaluateBot({ ...deps, runnerId: deps.runnerId, lockMs: deps.lockMs ?? 60_000, now }, botId)
+      .then(async (evaluated) => {
+        await queue.release(evaluated.release);
+        if (evaluated.summary) publish(evaluated.summary);
+        return evaluated;
+      })
+      .catch((error: unknown) => {
+        // The lease is left to expire: a bot whose evaluation could not even be recorded is retried later.
+        log.log("error", "evaluation_crashed", { botId, error });
+        deps.metrics
+          .counter("open_trade_evaluation_crashes_total", "Evaluations that could not be recorded")
+          .inc();
+        return null;
+      });
+    inFlight.add(run);
+    void run.finally(() => inFlight.delete(run));
+    return run;
+  };
+
+  const publish = (summary: EvaluationSummary) => {
+    const labels = { outcome: summary.outcome, mode: summary.mode };
+    deps.metrics.counter("open_trade_evaluations_total", "Evaluations by outcome", labels).inc();
+    deps.metrics
+      .histogram("open_trade_evaluation_duration_seconds", "Evaluation duration")
+      .observe(summary.durationMs / 1000);
+    for (const code of summary.denialCodes) {
+      deps.metrics.counter("open_trade_denials_total", "Risk denials by code", { code }).inc();
+    }
+    if (summary.fill)
+      deps.metrics.counter("open_trade_fills_total", "Fills recorded", { mode: summary.mode }).inc();
+    log.log(summary.outcome === "failed" ? "warn" : "info", "evaluation", { ...summary });
+    for (const listener of listeners) listener(summary);
+  };
+
+  const tick = async (): Promise<number> => {
+    if (stopping) return 0;
+    const free = deps.concurrency - inFlight.size;
+    if (free <= 0) return 0;
+    const nowMs = now();
+    await queue.ensureSchedules(nowMs);
+    const leases = await queue.claimDue(nowMs, free);
+    const results = await Promise.all(leases.map((lease) => evaluate(lease.botId)));
+    deps.metrics.gauge("open_trade_queue_depth", "Due bots not yet claimed").set(await queue.depth(now()));
+    return results.filter((r) => r?.summary).length;
+  };
+
+  const loop = async () => {
+    try {
+      await tick();
+    } catch (error) {
+      log.log("error", "tick_failed", { error });
+    }
+    if (!stopping) timer = setTimeout(() => (looping = loop()), deps.pollMs ?? 1_000);
+  };
+
+  return {
+    start() {
+      stopping = false;
+      looping = loop();
+    },
+    async stop() {
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      await looping;
+      await Promise.allSettled([...inFlight]);
+    },
+    async runNow(botId) {
+      const lease = await queue.claimOne(botId, now());
+      const busy: EvaluationSummary = {
+        botId,
+        botName: "",
+        outcome: "skipped",
+        reason: "The bot is being evaluated right now; try again in a moment.",
+        denialCodes: [],
+        mode: "paper",
+        status: "",
+        tradingState: "ACTIVE",
+        pnlTodayUsd: "0",
+        durationMs: 0,
+      };
+      if (!lease) return busy;
+      const evaluated = await evaluate(botId);
+      if (!evaluated?.summary) throw new Error(`Bot ${botId} could not be evaluated; see the runner log.`);
+      return evaluated.summary;
+    },
+    tick,
+    onEvaluation(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
