@@ -145,4 +145,30 @@ describe("exchange invariants under random order flow", () => {
     // The property is only worth something if the random flow really matched and rested orders.
     expect([trades > 0, resting > 0]).toEqual([true, true]);
   });
+
+  it("when two identical orders are placed concurrently then exactly one is accepted", async () => {
+    const core = new ExchangeCore({
+      seed: 1,
+      simulate: false,
+      chainId: 137,
+      defaultBalance: "500",
+      now: () => NOW,
+    });
+    const yes = core.addMarket({ question: "Q", category: "Test" }).tokens[0].tokenId;
+    const creds = deriveCredentials(accounts[0]?.address ?? "", 0n, core.salt);
+    const posted: PostedOrder = {
+      order: await signed(0, yes, "BUY", 40, 10, 1),
+      owner: creds.apiKey,
+      orderType: "GTC",
+      postOnly: false,
+      deferExec: false,
+    };
+    const context = { chainId: 137, nowMs: NOW, tradeDelayMs: 0 };
+    const outcomes = await Promise.allSettled([
+      placeOrder(core.state, posted, creds, context),
+      placeOrder(core.state, posted, creds, context),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(core.state.liveOrdersOf(creds.address)).toHaveLength(1);
+  });
 });

@@ -74,7 +74,6 @@ async function authenticate(
   if (order.signatureType === 0 && order.maker.toLowerCase() !== signer) bad("maker address not allowed");
   if (order.signatureType === 3)
     bad("signature type POLY_1271 is not supported by the stand-in exchange; use EOA (0)");
-  if (state.seenOrderIds.has(id)) bad(duplicatedOrder(id));
   if (market.closed) bad(EXCHANGE_MESSAGES.marketClosed);
   return { id, market, signer, outcome: token.outcome.outcome };
 }
@@ -118,6 +117,8 @@ export async function placeOrder(
 ): Promise<OrderResponse> {
   const { order, orderType } = posted;
   const { id, market, signer, outcome } = await authenticate(state, posted, creds, context.chainId);
+  // From here to seenOrderIds.add there is no await, so two concurrent copies cannot both pass this check.
+  if (state.seenOrderIds.has(id)) bad(duplicatedOrder(id));
   const isMarketOrder = orderType === "FOK" || orderType === "FAK";
   if (posted.postOnly && isMarketOrder) bad(EXCHANGE_MESSAGES.postOnlyType);
   const buying = order.side === "BUY";
