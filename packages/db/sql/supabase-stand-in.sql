@@ -3,22 +3,35 @@
 -- Definitions follow supabase/postgres init scripts and supabase/auth migrations (current forms).
 
 -- The API roles. service_role bypasses RLS, as on Supabase; all three inherit (Supabase changed that in 2023).
+-- Roles are cluster-wide: touch them only when something differs, and tolerate another database's migrator
+-- creating them at the same moment, so concurrent runs against one cluster never collide.
 do $$
+declare
+  wanted record;
 begin
-  if not exists (select 1 from pg_roles where rolname = 'anon') then
-    create role anon nologin noinherit;
+  for wanted in select * from (values ('anon', false), ('authenticated', false), ('service_role', true)) as w(name, bypass)
+  loop
+    if not exists (select 1 from pg_roles where rolname = wanted.name) then
+      begin
+        execute format('create role %I nologin inherit %s', wanted.name, case when wanted.bypass then 'bypassrls' else 'nobypassrls' end);
+      exception when duplicate_object or unique_violation then
+        null;
+      end;
+    end if;
+    if exists (select 1 from pg_roles where rolname = wanted.name and not rolinherit) then
+      execute format('alter role %I inherit', wanted.name);
+    end if;
+  end loop;
+  if not exists (select 1 from pg_db_role_setting s join pg_roles r on r.oid = s.setrole
+                 where r.rolname = 'anon' and 'statement_timeout=3s' = any(s.setconfig)) then
+    alter role anon set statement_timeout = '3s';
   end if;
-  if not exists (select 1 from pg_roles where rolname = 'authenticated') then
-    create role authenticated nologin noinherit;
-  end if;
-  if not exists (select 1 from pg_roles where rolname = 'service_role') then
-    create role service_role nologin noinherit bypassrls;
+  if not exists (select 1 from pg_db_role_setting s join pg_roles r on r.oid = s.setrole
+                 where r.rolname = 'authenticated' and 'statement_timeout=8s' = any(s.setconfig)) then
+    alter role authenticated set statement_timeout = '8s';
   end if;
 end;
 $$;
-alter role anon inherit;
-alter role authenticated inherit;
-alter role service_role inherit;
 
 create schema if not exists auth;
 create schema if not exists extensions;
@@ -82,10 +95,6 @@ grant usage on schema extensions to anon, authenticated, service_role;
 alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
 alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
 alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
-
--- Supabase statement timeouts for the API roles.
-alter role anon set statement_timeout = '3s';
-alter role authenticated set statement_timeout = '8s';
 
 do $$
 begin

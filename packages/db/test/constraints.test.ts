@@ -70,6 +70,13 @@ const CASES: readonly Case[] = [
   ["a negative price", insertTrade("1", "-0.01"), "share_price_between_0_and_1"],
   ["a price with 7 decimals", insertTrade("1", "0.1234567"), "share_price_at_most_6_decimals"],
   ["a zero-share trade", insertTrade("0", "0.5"), "trade_logs_size_positive"],
+  ["a NaN-share trade", insertTrade("'NaN'", "0.5"), "share_quantity_finite"],
+  ["an infinite-share trade", insertTrade("'Infinity'", "0.5"), "share_quantity_finite"],
+  ["a NaN price", insertTrade("1", "'NaN'"), "share_price_between_0_and_1"],
+  ["an infinite daily loss limit", setBot("max_daily_loss_usd = 'Infinity'"), "usd_amount_finite"],
+  ["a NaN position limit", setBot("max_position_size_usd = 'NaN'"), "usd_amount_finite"],
+  ["a NaN global budget", setProfile("global_risk_budget_usd = 'NaN'"), "usd_amount_finite"],
+  ["NaN shares held", setPosition("total_shares = 'NaN'"), "share_quantity_finite"],
   ["a negative-share trade", insertTrade("-1", "0.5"), "share_quantity_not_negative"],
   ["a blank market id", insertTrade("1", "0.5", " "), "trade_logs_market_id_not_blank"],
   ["negative shares held", setPosition("total_shares = -1"), "share_quantity_not_negative"],
@@ -81,6 +88,22 @@ const CASES: readonly Case[] = [
       [w.owner, w.bot],
     ],
     "bot_coordination_locks_expires_after_locked",
+  ],
+  [
+    "a lock that never expires",
+    (w) => [
+      "insert into public.bot_coordination_locks (user_id, market_id, locked_by_bot_id, expires_at) values ($1, 'm3', $2, 'infinity')",
+      [w.owner, w.bot],
+    ],
+    "bot_coordination_locks_expires_within_a_day",
+  ],
+  [
+    "a lock held by another user's bot",
+    (w) => [
+      "insert into public.bot_coordination_locks (user_id, market_id, locked_by_bot_id, expires_at) values ($1, 'm4', $2, now() + interval '1 minute')",
+      [w.stranger, w.bot],
+    ],
+    "bot_coordination_locks_bot_belongs_to_user",
   ],
   [
     "a second lock on the same market",
@@ -215,5 +238,19 @@ describe("system columns", () => {
       );
     });
     expect(outcome.ok && outcome.value.rows).toEqual([{ last_run_at: null, recent: true }]);
+  });
+});
+
+describe("the ledger's clock", () => {
+  it("when the service role writes a backdated trade then it is stamped with the database's time", async () => {
+    const outcome = await rolledBack(t.db.raw, async (tx) => {
+      await actAs(tx, "service", t.world);
+      return tx.query<{ recent: boolean }>(
+        `insert into public.trade_logs (bot_id, market_id, type, action, size, execution_price, created_at)
+         values ($1, 'm', 'paper', 'buy', 1, 0.5, '2001-01-01') returning created_at > now() - interval '1 minute' as recent`,
+        [t.world.bot],
+      );
+    });
+    expect(outcome.ok && outcome.value.rows).toEqual([{ recent: true }]);
   });
 });

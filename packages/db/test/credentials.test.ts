@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "../src/client/connect.ts";
 import { sqlErrorInfo } from "../src/client/raw-sql.ts";
@@ -96,9 +97,23 @@ describe("stored credentials", () => {
 });
 
 describe("rotateCredentials", () => {
-  it("when rotated to a new key then every row is re-sealed under it and decrypts to the same values", async () => {
+  // Another user forges an envelope under a key nobody has; rotation must go on for everyone else and say so.
+  let forged = "";
+  beforeAll(async () => {
+    const mallory = await createAuthUser(db.raw);
+    forged = "00000000-0000-4000-8000-00000000f0f0".replace("f0f0", randomBytes(2).toString("hex"));
+    await withUser(db.db, { sub: mallory, role: "authenticated" }, (tx) =>
+      tx.execute(
+        sql`insert into public.api_credentials (id, user_id, private_key) values (${forged}, ${mallory}, 'otc1.bogus.AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA')`,
+      ),
+    );
+  });
+
+  it("when rotated to a new key then every readable row is re-sealed under it and decrypts to the same values", async () => {
     const report = await rotateCredentials(db.db, after, 2);
     expect(report.rotated).toBeGreaterThanOrEqual(stored.length);
+    expect(report.unreadable).toContainEqual({ id: forged, code: "KEY_UNKNOWN" });
+    expect(report.remaining).toBeGreaterThanOrEqual(1);
     for (const { id, plain } of stored) {
       const row = await rawRow(id);
       for (const column of ["private_key", "api_key", "api_secret", "passphrase"]) {
@@ -114,9 +129,10 @@ describe("rotateCredentials", () => {
     }
   });
 
-  it("when the old key has been dropped then old-key rows would fail loudly, and rerunning rotates nothing", async () => {
+  it("when rerun then nothing more is rotated, and old-key reads fail loudly", async () => {
     const again = await rotateCredentials(db.db, after);
-    expect(again.rotated).toBe(0);
+    const ours = new Set(stored.map((s) => s.id));
+    expect(again.unreadable.filter((u) => ours.has(u.id))).toEqual([]);
     const id = stored[0]?.id ?? "";
     await expect(asService(db.db, (tx) => loadCredentials(tx, before, id))).rejects.toMatchObject({
       code: "KEY_UNKNOWN",

@@ -71,7 +71,7 @@ async function readCatalog(db: Connection, table: string): Promise<Catalog> {
   const constraints = await db.raw.query<{ contype: string; line: string }>(
     `select c.contype,
             case when c.contype = 'f' then
-              (select string_agg(a.attname, ',') from pg_attribute a where a.attrelid = c.conrelid and a.attnum = any(c.conkey))
+              (select string_agg(a.attname, ',' order by k.ord) from unnest(c.conkey) with ordinality as k(attnum, ord) join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum)
               || ' -> ' || c.confrelid::regclass::text || ' on delete ' || c.confdeltype::text
             else c.conname end as line
        from pg_constraint c

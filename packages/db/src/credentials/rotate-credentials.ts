@@ -1,13 +1,18 @@
-import { asc, eq, gt } from "drizzle-orm";
+import { asc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "../client/connect.ts";
 import { asService } from "../client/service.ts";
 import { apiCredentials } from "../schema/api-credentials.ts";
+import { CredentialError, type CredentialErrorCode } from "./credential-error.ts";
 import { type CredentialColumn, keyIdOf, openField, sealField } from "./envelope.ts";
 import type { Keyring } from "./keyring.ts";
 
 export interface RotationReport {
   readonly examined: number;
   readonly rotated: number;
+  /** Rows that do not open with any loaded key (never a value, only the row and why). Left untouched. */
+  readonly unreadable: readonly { readonly id: string; readonly code: CredentialErrorCode }[];
+  /** Rows still sealed under another key after the pass (unreadable ones, or rows written meanwhile). */
+  readonly remaining: number;
 }
 
 const COLUMNS = [
@@ -30,6 +35,7 @@ export async function rotateCredentials(
 ): Promise<RotationReport> {
   let examined = 0;
   let rotated = 0;
+  const unreadable: { id: string; code: CredentialErrorCode }[] = [];
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const batch = await asService(db, async (tx) => {
@@ -48,8 +54,17 @@ export async function rotateCredentials(
         .limit(batchSize)
         .for("update");
       let changed = 0;
+      const skipped: { id: string; code: CredentialErrorCode }[] = [];
       for (const row of rows) {
-        const resealed = resealRow(keyring, row);
+        // One bad row (a forged envelope, a key already dropped) must not stop everyone else's rotation.
+        let resealed: ReturnType<typeof resealRow>;
+        try {
+          resealed = resealRow(keyring, row);
+        } catch (error) {
+          if (!(error instanceof CredentialError)) throw error;
+          skipped.push({ id: row.id, code: error.code });
+          continue;
+        }
         if (!resealed) continue;
         await tx
           .update(apiCredentials)
@@ -62,15 +77,31 @@ export async function rotateCredentials(
           .where(eq(apiCredentials.id, row.id));
         changed += 1;
       }
-      return { rows, changed };
+      return { rows, changed, skipped };
     });
     examined += batch.rows.length;
     rotated += batch.changed;
+    unreadable.push(...batch.skipped);
     const last = batch.rows.at(-1);
     if (!last || batch.rows.length < batchSize) break;
     after = last.id;
   }
-  return { examined, rotated };
+  return { examined, rotated, unreadable, remaining: await countNotUnder(db, keyring.activeKeyId) };
+}
+
+/** Proof for the operator that the old key can go: rows with any value sealed under another key. */
+async function countNotUnder(db: Database, keyId: string): Promise<number> {
+  const notUnder = (column: string) => sql.raw(`coalesce(split_part(${column}, '.', 2) <> `);
+  const [row] = await asService(db, (tx) =>
+    tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(apiCredentials)
+      .where(
+        sql`${notUnder("private_key")}${keyId}, false) or ${notUnder("api_key")}${keyId}, false)
+          or ${notUnder("api_secret")}${keyId}, false) or ${notUnder("passphrase")}${keyId}, false)`,
+      ),
+  );
+  return row?.n ?? 0;
 }
 
 function resealRow(keyring: Keyring, row: SealedRow): Record<CredentialColumn, string | null> | null {

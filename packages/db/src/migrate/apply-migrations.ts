@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { RawSql } from "../client/raw-sql.ts";
 import { migrationsDir as defaultMigrationsDir, standInFile } from "../paths.ts";
 import { MigrationError } from "./migration-error.ts";
-import { checksumOf, type MigrationFile, readMigrations } from "./read-migrations.ts";
+import { type MigrationFile, readMigrations } from "./read-migrations.ts";
 
 export interface MigrateOptions {
   readonly migrationsDir?: string;
@@ -17,12 +17,17 @@ export interface MigrateReport {
 }
 
 // The same history table as the Supabase CLI, so `supabase db push` and this runner agree on what is applied.
-// The file text is kept in `statements` as one element, which is what lets a changed file be detected.
+// The checksum of each file this runner applied lives beside it: the CLI stores statements split and trimmed
+// (or none at all after `migration repair`), so only our own record can tell that a file changed.
 const HISTORY_DDL = `
   create schema if not exists supabase_migrations;
   create table if not exists supabase_migrations.schema_migrations (version text not null primary key);
   alter table supabase_migrations.schema_migrations add column if not exists statements text[];
   alter table supabase_migrations.schema_migrations add column if not exists name text;
+  create table if not exists supabase_migrations.open_trade_checksums (
+    version text not null primary key,
+    sha256 text not null
+  );
 `;
 
 // Serialises concurrent runners (two processes starting at once) on any PostgreSQL, PGlite included.
@@ -31,7 +36,8 @@ const LOCK = "select pg_advisory_xact_lock(hashtext('open-trade:migrations'))";
 interface AppliedRow {
   version: string;
   name: string | null;
-  statements: string[] | null;
+  /** Null when the Supabase CLI applied it: then there is nothing to compare the file with. */
+  sha256: string | null;
 }
 
 /** Applies the stand-in (when needed) and every pending migration, each in its own transaction. */
@@ -80,7 +86,10 @@ async function isSupabase(raw: RawSql): Promise<boolean> {
 
 async function readHistory(raw: RawSql): Promise<Map<string, AppliedRow>> {
   const { rows } = await raw.query<AppliedRow>(
-    "select version, name, statements from supabase_migrations.schema_migrations order by version",
+    `select m.version, m.name, c.sha256
+       from supabase_migrations.schema_migrations m
+       left join supabase_migrations.open_trade_checksums c using (version)
+      order by m.version`,
   );
   return new Map(rows.map((row) => [row.version, row]));
 }
@@ -96,12 +105,11 @@ function verifyHistory(files: readonly MigrationFile[], history: Map<string, App
         `Migration ${row.version}_${row.name ?? "?"} is recorded as applied but its file is missing from supabase/migrations. Restore the file; applied migrations are never removed.`,
       );
     }
-    const appliedText = row.statements?.join("") ?? "";
-    if (checksumOf(appliedText) !== file.checksum) {
+    if (row.sha256 !== null && row.sha256 !== file.checksum) {
       throw new MigrationError(
         "MIGRATION_CHANGED",
         row.version,
-        `Migration ${row.version}_${file.name}.sql has changed since it was applied (applied sha256 ${checksumOf(appliedText).slice(0, 12)}, file sha256 ${file.checksum.slice(0, 12)}). Applied migrations are immutable: restore the file and put the change in a new migration.`,
+        `Migration ${row.version}_${file.name}.sql has changed since it was applied (applied sha256 ${row.sha256.slice(0, 12)}, file sha256 ${file.checksum.slice(0, 12)}). Applied migrations are immutable: restore the file and put the change in a new migration.`,
       );
     }
   }
@@ -121,6 +129,10 @@ async function applyOne(raw: RawSql, file: MigrationFile): Promise<boolean> {
       await tx.query(
         "insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)",
         [file.version, file.name, [file.sql]],
+      );
+      await tx.query(
+        "insert into supabase_migrations.open_trade_checksums (version, sha256) values ($1, $2)",
+        [file.version, file.checksum],
       );
       return true;
     });

@@ -13,7 +13,7 @@ export interface MigrationFile {
 // The Supabase CLI's own rule (pkg/migration/file.go): other files are not migrations.
 const MIGRATION_FILE = /^([0-9]+)_(.*)\.sql$/;
 
-export const checksumOf = (sql: string): string => createHash("sha256").update(sql).digest("hex");
+const checksumOf = (sql: string): string => createHash("sha256").update(sql).digest("hex");
 
 /** The migrations in a folder, in the order they apply. */
 export async function readMigrations(dir: string): Promise<MigrationFile[]> {

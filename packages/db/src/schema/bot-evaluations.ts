@@ -49,6 +49,10 @@ export const botEvaluations = pgTable(
     check("bot_evaluations_trading_state_known", sql`trading_state in ('ACTIVE', 'REDUCING', 'HALTED')`),
     check("bot_evaluations_llm_reserved_usd_not_negative", sql`llm_reserved_usd >= 0`),
     check("bot_evaluations_llm_cost_usd_not_negative", sql`llm_cost_usd >= 0`),
+    check(
+      "bot_evaluations_llm_cost_usd_finite",
+      sql`llm_cost_usd not in ('NaN'::numeric, 'Infinity'::numeric, '-Infinity'::numeric)`,
+    ),
     check("bot_evaluations_llm_billed_usd_not_negative", sql`llm_billed_usd >= 0`),
     check("bot_evaluations_llm_tokens_not_negative", sql`llm_input_tokens >= 0 and llm_output_tokens >= 0`),
     check("bot_evaluations_timings_ms_is_object", sql`jsonb_typeof(timings_ms) = 'object'`),

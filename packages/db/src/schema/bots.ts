@@ -9,6 +9,7 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uuid,
 } from "drizzle-orm/pg-core";
 import { authenticatedRole } from "drizzle-orm/supabase";
@@ -43,9 +44,11 @@ export const bots = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     recipeJson: jsonb("recipe_json"),
     pollingFrequencyMinutes: integer("polling_frequency_minutes"),
-    maxDailyLlmCostUsd: usdAmount("max_daily_llm_cost_usd").notNull().default("1.00"),
+    /** NULL: the tier's default cap (risk-engine TierRule.defaultMaxDailyLlmCost). */
+    maxDailyLlmCostUsd: usdAmount("max_daily_llm_cost_usd"),
   },
   (t) => [
+    unique("bots_id_user_id_key").on(t.id, t.userId),
     index("bots_user_id_priority_idx").on(t.userId, t.priority.desc()),
     index("bots_status_last_run_at_idx").on(t.status, t.lastRunAt),
     check("bots_name_not_blank", sql`length(btrim(name)) between 1 and 100`),

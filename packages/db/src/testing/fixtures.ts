@@ -46,6 +46,8 @@ export async function createWorld(raw: RawSql): Promise<World> {
     [freshUser, freshProfileUser],
   ]);
   await raw.query("delete from public.users where id = $1", [freshUser]);
+  // The owner is on pro so the matrix's inserts test RLS, not the tier's bot count (tier tests use others).
+  await raw.query("update public.users set tier = 'pro' where id = $1", [owner]);
   const bot = await createBot(raw, owner);
   const spareBot = await createBot(raw, owner, "Spare bot");
   const market = `0x${randomUUID().replaceAll("-", "")}`;
