@@ -22,8 +22,8 @@ export interface DemoBot {
   readonly recipe: Recipe;
 }
 
-// The stand-in's simulated markets and Polymarket's own use these category names (matched case-insensitively).
-const CATEGORIES = ["politics", "crypto", "sports", "economics", "science", "culture"];
+// Spelled as Polymarket and the stand-in's simulated markets spell them: the risk engine compares exactly.
+const CATEGORIES = ["Politics", "Crypto", "Sports", "Economics", "Science", "Culture"];
 
 const universe = {
   categories: CATEGORIES,
@@ -118,7 +118,7 @@ export const DEMO_BOTS: readonly DemoBot[] = [
       version: 1,
       summary:
         "Asks the model which side recent news favours in economics and politics markets; $5 when confidence is 70 or more.",
-      universe: { ...universe, categories: ["economics", "politics"] },
+      universe: { ...universe, categories: ["Economics", "Politics"] },
       entry: {
         outcome: "EITHER",
         rules: [{ kind: "spread_at_most", spread: "0.05" }],

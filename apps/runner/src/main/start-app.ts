@@ -1,0 +1,139 @@
+import { connect, describeTarget, migrate, targetFromEnv } from "@open-trade/db";
+import { createLlm, systemClock, systemRandom } from "@open-trade/llm";
+import { createPaperExecution } from "@open-trade/polymarket";
+import { usd } from "@open-trade/risk-engine";
+import { seedDemo } from "../demo/seed-demo.ts";
+import type { RunnerEnv } from "../env.ts";
+import { checkHealth } from "../observe/health-check.ts";
+import { type ObserveServer, startObserveServer } from "../observe/http-server.ts";
+import { createLogger } from "../observe/logger.ts";
+import { createMetrics } from "../observe/metrics.ts";
+import { createRunner } from "../runner.ts";
+import { createTerminalView, type ViewOutput } from "../view/terminal-view.ts";
+import { listBots } from "./list-bots.ts";
+import { pickMarketData } from "./pick-market-data.ts";
+import { readQueue } from "./read-queue.ts";
+import { startupNotices } from "./startup-notices.ts";
+
+// One paper account backs every paper bot in this process; the ledger in the database is what counts.
+const PAPER_CASH = "1000000000";
+// A due bot left unclaimed this long means the loop is stuck; far above the 1 s poll and any evaluation.
+const MAX_QUEUE_LAG_MS = 120_000;
+
+export interface AppOptions {
+  readonly env: RunnerEnv;
+  readonly out: ViewOutput;
+  /** Where JSON log lines go (stderr, or a file when the terminal shows the board). */
+  readonly writeLog: (line: string) => void;
+  readonly clock?: { now(): Date };
+}
+
+export interface App {
+  readonly observeUrl: string | null;
+  /** Drains evaluations in flight and closes everything; safe to call more than once. */
+  stop(reason: string): Promise<void>;
+}
+
+/** `pnpm start`: database, demo, market data, runner, view and endpoints, in that order. */
+export async function startApp(options: AppOptions): Promise<App> {
+  const { env, out } = options;
+  const clock = options.clock ?? { now: () => new Date() };
+  const say = (line: string) => out.write(`${line}\n`);
+  const logger = createLogger({
+    write: options.writeLog,
+    level: env.logLevel,
+    base: { service: "runner", runnerId: env.runnerId },
+    secrets: env.secrets,
+  });
+
+  const target = targetFromEnv(env.db);
+  say(`Opening the database: ${describeTarget(target)}`);
+  const connection = await connect(target, { maxConnections: env.concurrency + 2 });
+  const migrated = await migrate(connection.raw);
+  say(
+    `Migrations: ${migrated.applied.length} applied now, ${migrated.alreadyApplied.length} already applied`,
+  );
+  if (env.seedDemo) {
+    const seeded = await seedDemo(connection.raw);
+    say(
+      seeded.botsCreated > 0 ? `Demo: created ${seeded.botsCreated} demo bots` : "Demo: bots already present",
+    );
+  }
+  const source = await pickMarketData({ mode: env.marketData });
+  say(`Market data: ${source.label} (${source.why})`);
+  logger.log("info", "startup", { database: describeTarget(target), migrated, marketData: source.why });
+
+  const marketData = source.marketData;
+  const metrics = createMetrics();
+  const runner = createRunner({
+    db: connection.db,
+    marketData,
+    paper: createPaperExecution({
+      book: (tokenId) => marketData.getOrderBook(tokenId),
+      params: (tokenId) => marketData.getMarketParams(tokenId),
+      startingCash: usd(PAPER_CASH),
+      now: () => clock.now().getTime(),
+    }),
+    live: async () => {
+      throw new Error("Live trading is not available from `pnpm start` yet; set the bot to paper.");
+    },
+    llm: createLlm(env.llm, { clock: systemClock, random: systemRandom }),
+    clock,
+    logger,
+    metrics,
+    runnerId: env.runnerId,
+    concurrency: env.concurrency,
+  });
+
+  const view = createTerminalView({
+    out,
+    marketData: source.label,
+    notices: startupNotices({ simulated: source.simulated, hasModelKey: env.llm.apiKey !== undefined }),
+    now: () => clock.now(),
+  });
+  view.addBots(await listBots(connection.raw));
+  runner.onEvaluation((summary) => view.onEvaluation(summary));
+
+  let observe: ObserveServer | null = null;
+  if (env.metricsPort > 0) {
+    observe = await startObserveServer({
+      metrics,
+      port: env.metricsPort,
+      health: () =>
+        checkHealth({
+          now: clock.now(),
+          maxLagMs: MAX_QUEUE_LAG_MS,
+          readQueue: () => readQueue(connection.raw, clock.now()),
+        }),
+    }).catch((error: unknown) => {
+      logger.log("warn", "observe_server_unavailable", { port: env.metricsPort, error });
+      say(
+        `! Metrics not served: port ${env.metricsPort} is unavailable (set METRICS_PORT to another port, or 0).`,
+      );
+      return null;
+    });
+    if (observe) say(`Metrics: ${observe.url}/metrics · health: ${observe.url}/healthz`);
+  }
+
+  view.start();
+  runner.start();
+
+  let stopping: Promise<void> | undefined;
+  return {
+    observeUrl: observe?.url ?? null,
+    stop(reason) {
+      stopping ??= (async () => {
+        view.announce(`Stopping (${reason}): finishing the evaluations in flight…`);
+        logger.log("info", "stopping", { reason });
+        await runner.stop();
+        view.stop();
+        await observe?.close();
+        await source.close();
+        await connection.close();
+        logger.log("info", "stopped", { reason });
+        say("Stopped cleanly. Run `pnpm start` again to continue from the stored state.");
+      })();
+      return stopping;
+    },
+  };
+}
