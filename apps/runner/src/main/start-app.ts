@@ -1,7 +1,5 @@
 import { connect, describeTarget, migrate, targetFromEnv } from "@open-trade/db";
 import { createLlm, systemClock, systemRandom } from "@open-trade/llm";
-import { createPaperExecution } from "@open-trade/polymarket";
-import { usd } from "@open-trade/risk-engine";
 import { seedDemo } from "../demo/seed-demo.ts";
 import type { RunnerEnv } from "../env.ts";
 import { checkHealth } from "../observe/health-check.ts";
@@ -10,13 +8,12 @@ import { createLogger } from "../observe/logger.ts";
 import { createMetrics } from "../observe/metrics.ts";
 import { createRunner } from "../runner.ts";
 import { createTerminalView, type ViewOutput } from "../view/terminal-view.ts";
+import { createHydratedPaper, readPaperHoldings } from "./hydrated-paper.ts";
 import { listBots } from "./list-bots.ts";
 import { pickMarketData } from "./pick-market-data.ts";
 import { readQueue } from "./read-queue.ts";
 import { startupNotices } from "./startup-notices.ts";
 
-// One paper account backs every paper bot in this process; the ledger in the database is what counts.
-const PAPER_CASH = "1000000000";
 // A due bot left unclaimed this long means the loop is stuck; far above the 1 s poll and any evaluation.
 const MAX_QUEUE_LAG_MS = 120_000;
 
@@ -65,15 +62,13 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   const marketData = source.marketData;
   const metrics = createMetrics();
+  const { paper, hydrate } = createHydratedPaper(marketData, () => clock.now().getTime());
+  const restored = await hydrate(await readPaperHoldings(connection.raw));
+  if (restored > 0) say(`Paper: restored ${restored} open holdings from the ledger`);
   const runner = createRunner({
     db: connection.db,
     marketData,
-    paper: createPaperExecution({
-      book: (tokenId) => marketData.getOrderBook(tokenId),
-      params: (tokenId) => marketData.getMarketParams(tokenId),
-      startingCash: usd(PAPER_CASH),
-      now: () => clock.now().getTime(),
-    }),
+    paper,
     live: async () => {
       throw new Error("Live trading is not available from `pnpm start` yet; set the bot to paper.");
     },
