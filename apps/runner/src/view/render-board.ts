@@ -1,5 +1,5 @@
 import { type BotRow, totalPnl } from "./bot-board.ts";
-import { cell, clock, signed } from "./text-cells.ts";
+import { cell, clock, fit, signed } from "./text-cells.ts";
 
 export interface BoardHeader {
   /** e.g. "SIMULATED markets (stand-in exchange)" or "Polymarket (real order books, paper trading)". */
@@ -24,9 +24,8 @@ const FIXED = COLUMNS.reduce((sum, [, width]) => sum + width + 1, 0);
 export function renderBoard(rows: readonly BotRow[], header: BoardHeader, width: number): string[] {
   const reasonWidth = Math.max(10, width - FIXED);
   const line = (values: readonly string[], reason: string) =>
-    cell(
-      COLUMNS.map(([, w, align], i) => cell(values[i] ?? "", w, align)).join(" ") +
-        ` ${cell(reason, reasonWidth)}`,
+    fit(
+      `${COLUMNS.map(([, w, align], i) => cell(values[i] ?? "", w, align)).join(" ")} ${cell(reason, reasonWidth)}`,
       width,
     ).trimEnd();
   const evaluations = rows.reduce((n, r) => n + r.evaluations, 0);

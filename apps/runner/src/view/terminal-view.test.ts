@@ -51,6 +51,13 @@ describe("renderBoard", () => {
       applyEvaluation(undefined, evaluationEvent({ botId: "b", pnlTodayUsd: "0.2", fill: undefined }), AT),
     ];
     const lines = renderBoard(rows, { marketData: "SIMULATED", notices: [], now: AT }, 120);
+    const header = lines.find((l) => l.startsWith("BOT")) ?? "";
+    const row = lines.find((l) => l.startsWith("Cheap favourites")) ?? "";
+    // Columns line up: each value starts where its heading does.
+    expect([row.indexOf("paper"), row.indexOf("+0.1")]).toEqual([
+      header.indexOf("MODE"),
+      header.indexOf("PNL TODAY") + "PNL TODAY".length - "+0.1".length,
+    ]);
     expect(lines.at(-1)).toBe("2 bots · 2 evaluations · 1 fills since start · PnL today +0.3 USD");
     expect(lines[0]).toContain("market data: SIMULATED");
   });

@@ -6,6 +6,11 @@ export function cell(text: string, width: number, align: "left" | "right" = "lef
   return align === "left" ? fitted.padEnd(width) : fitted.padStart(width);
 }
 
+/** Cuts an already laid-out line to `width` columns, keeping its spacing. */
+export function fit(line: string, width: number): string {
+  return line.length > width ? `${line.slice(0, Math.max(0, width - 1))}…` : line;
+}
+
 /** "+1.5", "-0.25", "0": a sign makes gains and losses readable at a glance. */
 export function signed(decimal: string): string {
   return decimal.startsWith("-") || /^0(\.0*)?$/.test(decimal) ? decimal : `+${decimal}`;
