@@ -4,10 +4,22 @@ import { inject } from "vitest";
 import { type Connection, connect } from "../client/connect.ts";
 import { readDbEnv } from "../env.ts";
 
-/** The suite's migrated database: DATABASE_URL when set, otherwise a PGlite started from the shared dump. */
+let sharedPglite: Promise<Connection> | undefined;
+
+/**
+ * The suite's migrated database: DATABASE_URL when set, otherwise a PGlite started from the shared dump.
+ * Starting a PGlite costs seconds of WASM, so files that run in one worker without isolation (`isolate: false`)
+ * share one instance; its `close` is then a no-op and the worker's exit ends it. Tests keep to their own rows.
+ */
 export async function openTestDatabase(): Promise<Connection> {
   const env = readDbEnv();
   if (env.DATABASE_URL) return connect({ kind: "postgres", url: env.DATABASE_URL }, { maxConnections: 4 });
+  sharedPglite ??= openPgliteFromDump();
+  const connection = await sharedPglite;
+  return { ...connection, close: async () => {} };
+}
+
+async function openPgliteFromDump(): Promise<Connection> {
   const dumpPath = inject("pgliteDumpPath");
   if (!dumpPath)
     throw new Error("The global setup did not leave a PGlite dump; run the tests through vitest.");
