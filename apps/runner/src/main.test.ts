@@ -98,6 +98,9 @@ describe("pnpm start (main.ts)", { timeout: 240_000 }, () => {
   it("when run again then it continues from the stored state without seeding twice", async () => {
     const before = await counts();
     const run = await startMain({ MAIN_RUN_SECONDS: "2", METRICS_PORT: "0" }).done;
+    expect(run.stdout).toMatch(
+      /- Demo: cheap YES \(paper, paper\): \(filled\) [\d:]+ before this start: Entry rules fired/,
+    );
     expect([run.code, run.stdout.includes("Demo: bots already present")]).toEqual([0, true]);
     // Paper holdings live in memory; the ledger's are restored so exits can sell them after a restart.
     expect(run.stdout).toMatch(/Paper: restored [1-9]\d* open holdings from the ledger/);

@@ -36,6 +36,23 @@ describe("applyEvaluation", () => {
     });
   });
 
+  it.each<[string, Parameters<typeof rowForKnownBot>[0]["last"], Partial<BotRow>]>([
+    ["never evaluated", undefined, { lastOutcome: "waiting", tradingState: "-", lastAt: null }],
+    [
+      "evaluated before a restart",
+      { outcome: "denied", reason: "SLIPPAGE", tradingState: "REDUCING", at: AT },
+      {
+        lastOutcome: "(denied)",
+        lastReason: "before this start: SLIPPAGE",
+        tradingState: "REDUCING",
+        lastAt: AT,
+      },
+    ],
+  ])("when a known bot was %s then its row says so", (_name, last, expected) => {
+    const bot = { botId: "b", botName: "b", mode: "paper", status: "paper" };
+    expect(rowForKnownBot(last ? { ...bot, last } : bot)).toMatchObject({ evaluations: 0, ...expected });
+  });
+
   it("when evaluations follow a known bot then counts accumulate from zero", () => {
     const known = rowForKnownBot({
       botId: "bot-1",

@@ -42,18 +42,28 @@ export interface KnownBot {
   readonly botName: string;
   readonly mode: string;
   readonly status: string;
+  /** The bot's latest stored evaluation, so a restarted runner shows where each bot stood. */
+  readonly last?: {
+    readonly outcome: string;
+    readonly reason: string;
+    readonly at: Date;
+    readonly tradingState: string;
+  };
 }
 
 export function rowForKnownBot(bot: KnownBot): BotRow {
   return {
-    ...bot,
-    tradingState: "-",
+    botId: bot.botId,
+    botName: bot.botName,
+    mode: bot.mode,
+    status: bot.status,
+    tradingState: bot.last?.tradingState ?? "-",
     evaluations: 0,
     fills: 0,
     pnlTodayUsd: "0",
-    lastOutcome: "waiting",
-    lastReason: "not evaluated since start",
-    lastAt: null,
+    lastOutcome: bot.last ? `(${bot.last.outcome})` : "waiting",
+    lastReason: bot.last ? `before this start: ${bot.last.reason}` : "not evaluated yet",
+    lastAt: bot.last?.at ?? null,
   };
 }
 

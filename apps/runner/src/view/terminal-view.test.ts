@@ -67,6 +67,7 @@ describe("createTerminalView", () => {
   it("when there is no TTY then each evaluation is one line and nothing is redrawn", () => {
     const { writes, out } = fakeOut(false);
     const view = createTerminalView({ out, marketData: "SIMULATED", notices: ["no key"], now: () => AT });
+    view.addBots([{ botId: "bot-1", botName: "Cheap favourites", mode: "paper", status: "paper" }]);
     view.start();
     view.onEvaluation(evaluationEvent());
     view.onEvaluation(evaluationEvent({ outcome: "hold", fill: undefined }));
@@ -75,6 +76,7 @@ describe("createTerminalView", () => {
     expect(writes.join("").trimEnd().split("\n")).toEqual([
       "Open Trade runner · market data: SIMULATED",
       "! no key",
+      "- Cheap favourites (paper, paper): waiting not evaluated yet",
       expect.stringContaining("filled BUY"),
       expect.stringContaining("hold"),
     ]);

@@ -7,6 +7,7 @@ import {
 } from "./bot-board.ts";
 import { formatEventLine } from "./format-event-line.ts";
 import { renderBoard } from "./render-board.ts";
+import { clock } from "./text-cells.ts";
 
 export interface ViewOutput {
   write(text: string): void;
@@ -35,6 +36,12 @@ export interface TerminalView {
   stop(): void;
   rows(): BotRow[];
 }
+
+const knownBotLine = (row: BotRow) =>
+  `- ${row.botName} (${row.mode}, ${row.status}): ${row.lastOutcome}${row.lastAt ? ` ${clock(row.lastAt)}` : ""} ${row.lastReason}`.replace(
+    /\s+/g,
+    " ",
+  );
 
 const CLEAR_BELOW = "\x1b[J";
 const up = (lines: number) => (lines > 0 ? `\x1b[${lines}F` : "\r");
@@ -82,6 +89,7 @@ export function createTerminalView(options: TerminalViewOptions): TerminalView {
       if (!options.out.isTTY) {
         options.out.write(`Open Trade runner · market data: ${options.marketData}\n`);
         for (const notice of notices) options.out.write(`! ${notice}\n`);
+        for (const row of rows.values()) options.out.write(`${knownBotLine(row)}\n`);
         return;
       }
       draw();
