@@ -17,6 +17,8 @@ import type { BotState } from "./bot-state.ts";
 import type { MarketView } from "./gather-candidates.ts";
 import { reserveOrder } from "./reserve-order.ts";
 
+const WHOLE = 1_000_000n;
+
 type Trade = Extract<Decision, { action: "buy" | "sell" }>;
 
 export type Placement =
@@ -60,10 +62,12 @@ export async function placeOrder(input: PlaceOrderInput): Promise<Placement> {
   if (!tokenId || !book) return { kind: "denied", codes: ["MARKET_UNKNOWN"], halted: false };
   const params = await input.marketData.getMarketParams(tokenId);
   const side = decision.action === "buy" ? "BUY" : "SELL";
+  // Whole shares for a USD-sized buy: the exchange caps a buy's USD amount at 2 decimals, so a fractional
+  // size at the limit price would round to an implied price below the best ask and never fill.
   const asked =
     decision.amount.unit === "shares"
       ? decision.amount.shares
-      : sharesFor(decision.amount.usd, decision.worstPrice);
+      : ((((sharesFor(decision.amount.usd, decision.worstPrice) as bigint) / WHOLE) * WHOLE) as Shares);
   const size = (side === "SELL" && asked > input.held ? input.held : asked) as Shares;
   const { market } = view;
   const reservation = await reserveOrder(input.db, {
@@ -117,7 +121,12 @@ export async function placeOrder(input: PlaceOrderInput): Promise<Placement> {
   await settleIntent(input.db, order.orderId, "submitted");
   const outcome = await execution.submitOrder(order);
   if (!outcome.ok) {
-    const unknown = outcome.failure.code === "AMBIGUOUS" || outcome.failure.code === "DUPLICATE";
+    // A live 5xx may come after the exchange placed the order: only the exchange can say, so reconcile it.
+    const code = outcome.failure.code;
+    const unknown =
+      code === "AMBIGUOUS" ||
+      code === "DUPLICATE" ||
+      (state.mode === "live" && code === "EXCHANGE_UNAVAILABLE");
     await settleIntent(input.db, order.orderId, unknown ? "ambiguous" : "rejected", outcome.failure.code);
     return {
       kind: "failed",

@@ -82,6 +82,8 @@ export async function openRunnerWorld(): Promise<RunnerWorld> {
     { question: `Will test ${randomUUID().slice(0, 8)} pass?`, category: "politics", feeRateBps: 0 },
     BOOK,
   );
+  // The stand-in derives the NO book from the YES book; setBook makes the levels matchable liquidity.
+  exchange.setBook(market.tokens[0]?.tokenId ?? "", BOOK);
   const marketData = createHttpMarketData({ clobUrl: exchange.clobUrl, gammaUrl: exchange.gammaUrl });
   const paper = createPaperExecution({
     book: (tokenId) => marketData.getOrderBook(tokenId),

@@ -1,0 +1,53 @@
+import type { Database, Keyring } from "@open-trade/db";
+import { asService, loadCredentials } from "@open-trade/db/service";
+import { createLiveExecution, type Execution, type MarketData } from "@open-trade/polymarket";
+import { sql } from "drizzle-orm";
+import { sqlRows } from "../db/sql-rows.ts";
+
+/** Thrown when a live bot's owner has stored no credentials; the message says what to do. */
+export class MissingCredentialsError extends Error {
+  constructor() {
+    super(
+      "This live bot's owner has stored no Polymarket credentials; add them in settings or switch the bot to paper.",
+    );
+    this.name = "MissingCredentialsError";
+  }
+}
+
+/**
+ * The runner's `live` dependency: one live Execution per user whose secrets are decrypted from
+ * `api_credentials` only inside `loadSecrets`, i.e. per exchange call, and dropped when it returns.
+ */
+export function liveExecutionFor(options: {
+  readonly db: Database;
+  readonly keyring: Keyring;
+  readonly clobUrl: string;
+  readonly marketData: MarketData;
+}): (userId: string) => Promise<Execution> {
+  return async (userId) => {
+    const [row] = await asService(options.db, (tx) =>
+      sqlRows<{ id: string }>(
+        tx,
+        sql`select id from public.api_credentials where user_id = ${userId} order by created_at desc limit 1`,
+      ),
+    );
+    if (!row) throw new MissingCredentialsError();
+    return createLiveExecution({
+      clobUrl: options.clobUrl,
+      marketParams: (tokenId) => options.marketData.getMarketParams(tokenId),
+      book: (tokenId) => options.marketData.getOrderBook(tokenId),
+      loadSecrets: async () => {
+        const stored = await asService(options.db, (tx) => loadCredentials(tx, options.keyring, row.id));
+        const privateKey = (
+          stored.privateKey.startsWith("0x") ? stored.privateKey : `0x${stored.privateKey}`
+        ) as `0x${string}`;
+        return stored.apiKey && stored.apiSecret && stored.passphrase
+          ? {
+              privateKey,
+              apiCredentials: { key: stored.apiKey, secret: stored.apiSecret, passphrase: stored.passphrase },
+            }
+          : { privateKey };
+      },
+    });
+  };
+}
