@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -108,24 +109,50 @@ describe("pnpm start (main.ts)", { timeout: 240_000 }, () => {
     expect(await counts()).toEqual(before);
   });
 
-  it("when interrupted with SIGINT then it drains and exits 0", async () => {
-    const { child, done } = startMain({ METRICS_PORT: "0" });
+  it("when interrupted with SIGINT then it drains and exits 0, having served /metrics and /healthz", async () => {
+    const port = await freePort();
+    const { child, done } = startMain({ METRICS_PORT: String(port) });
     await new Promise<void>((resolve) => {
       const watch = (chunk: Buffer) => {
-        if (chunk.toString().includes("Open Trade runner")) {
+        if (chunk.toString().includes("Metrics: http://")) {
           child.stdout?.off("data", watch);
           resolve();
         }
       };
       child.stdout?.on("data", watch);
     });
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    const body = (await health.json()) as { checks: { database: { ok: boolean } } };
+    const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
     child.kill("SIGINT");
     const run = await done;
+    expect([health.status, body.checks.database.ok, metrics.status]).toEqual([200, true, 200]);
+    expect(metrics.headers.get("content-type")).toContain("text/plain; version=0.0.4");
     expect([
       run.code,
       run.stdout.includes("Stopping (SIGINT)"),
       run.stdout.includes("Stopped cleanly"),
     ]).toEqual([0, true, true]);
+  });
+
+  it("when secrets are configured and the model endpoint fails then no secret reaches stdout or the logs", async () => {
+    const apiKey = `sk-or-v1-${randomBytes(24).toString("hex")}`;
+    const keyring = randomBytes(32).toString("base64");
+    const run = await startMain({
+      // A database of its own, so the bots are due and the model bot really calls out.
+      OPEN_TRADE_DATA_DIR: join(dataRoot, "secrets"),
+      MAIN_RUN_SECONDS: "2",
+      METRICS_PORT: "0",
+      LOG_LEVEL: "debug",
+      OPENROUTER_API_KEY: apiKey,
+      // Nothing listens on port 9: every model call fails, and failures are what tend to echo headers.
+      OPENROUTER_BASE_URL: "http://127.0.0.1:9/api/v1",
+      OPEN_TRADE_CREDENTIAL_KEYS: `k1:${keyring}`,
+    }).done;
+    const output = run.stdout + run.stderr;
+    expect(run.code).toBe(0);
+    expect(output).toContain('"event":"evaluation"');
+    expect([output.includes(apiKey.slice(9)), output.includes(keyring)]).toEqual([false, false]);
   });
 
   it("when the configuration is wrong then it says which variable and exits 1", async () => {
