@@ -173,4 +173,24 @@ describe("runner, paper, against the stand-in exchange", () => {
     );
     expect(row).toEqual({ n: 1, owner: null });
   });
+
+  it("when the loop runs and stop is called then evaluations in flight finish and no lease is left behind", async () => {
+    const user = await w.createUser();
+    const bots = await Promise.all(Array.from({ length: 3 }, () => w.createBot(user)));
+    const runner = w.runner({ runnerId: "draining-runner", pollMs: 10 });
+    const seen: string[] = [];
+    runner.onEvaluation((s) => seen.push(s.botId));
+    runner.start();
+    while (!bots.every((b) => seen.includes(b))) await new Promise((r) => setTimeout(r, 20));
+    await runner.stop();
+    const { rows } = await w.db.raw.query<{ n: number }>(
+      "select count(*)::int as n from public.bot_schedule where lease_owner = 'draining-runner'",
+    );
+    expect(rows[0]?.n).toBe(0);
+    const { rows: running } = await w.db.raw.query<{ n: number }>(
+      "select count(*)::int as n from public.bot_evaluations where bot_id = any($1::uuid[]) and outcome = 'running'",
+      [bots],
+    );
+    expect(running[0]?.n).toBe(0);
+  });
 });
