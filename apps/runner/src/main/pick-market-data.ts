@@ -6,6 +6,8 @@ export const POLYMARKET_CLOB_URL = "https://clob.polymarket.com";
 export interface MarketDataSource {
   readonly marketData: MarketData;
   readonly simulated: boolean;
+  /** Where live orders would go for this source. */
+  readonly clobUrl: string;
   /** What the view shows, so simulated prices are never mistaken for real ones. */
   readonly label: string;
   /** Why this source was chosen (for the log). */
@@ -35,6 +37,7 @@ export async function pickMarketData(options: PickOptions): Promise<MarketDataSo
   const real = (why: string): MarketDataSource => ({
     marketData: createHttpMarketData({ gammaUrl, clobUrl }),
     simulated: false,
+    clobUrl,
     label: "Polymarket (real order books; paper fills)",
     why,
     close: async () => {},
@@ -54,6 +57,7 @@ export async function pickMarketData(options: PickOptions): Promise<MarketDataSo
   return {
     marketData: createHttpMarketData({ gammaUrl: exchange.gammaUrl, clobUrl: exchange.clobUrl }),
     simulated: true,
+    clobUrl: exchange.clobUrl,
     label: "SIMULATED markets (stand-in exchange, not real prices)",
     why: options.mode === "sim" ? "MARKET_DATA=sim" : "Polymarket did not answer the probe",
     close: () => exchange.close(),

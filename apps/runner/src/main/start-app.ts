@@ -10,6 +10,7 @@ import { createRunner } from "../runner.ts";
 import { createTerminalView, type ViewOutput } from "../view/terminal-view.ts";
 import { createHydratedPaper, readPaperHoldings } from "./hydrated-paper.ts";
 import { listBots } from "./list-bots.ts";
+import { liveFactory } from "./live-factory.ts";
 import { pickMarketData } from "./pick-market-data.ts";
 import { readQueue } from "./read-queue.ts";
 import { startupNotices } from "./startup-notices.ts";
@@ -69,9 +70,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     db: connection.db,
     marketData,
     paper,
-    live: async () => {
-      throw new Error("Live trading is not available from `pnpm start` yet; set the bot to paper.");
-    },
+    live: liveFactory(env, connection.db, source),
     llm: createLlm(env.llm, { clock: systemClock, random: systemRandom }),
     clock,
     logger,
