@@ -1,0 +1,118 @@
+import { notional, price, shares, usd } from "@open-trade/risk-engine";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { foldHoldings } from "./ledger/fold-holdings.ts";
+import type { LedgerFill } from "./pipeline/bot-state.ts";
+import { createLeaseQueue } from "./queue/lease-queue.ts";
+import { openRunnerWorld, type RunnerWorld } from "./testing/runner-world.ts";
+
+// A small in-process chaos run: three runners share one database; each round one of them "dies" holding
+// leases (it claims and never releases), the exchange fails some book requests, and the survivors go on.
+// Afterwards the ledger, positions, locks, budgets and evaluation records must still be consistent.
+const USERS = 4;
+const BOTS_PER_USER = 3;
+const ROUNDS = 6;
+
+let w: RunnerWorld;
+beforeAll(async () => {
+  w = await openRunnerWorld();
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+describe("chaos", () => {
+  it("when runners die and the exchange fails at random then positions fold the ledger, budgets hold and nothing is left running", async () => {
+    const users = await Promise.all(
+      Array.from({ length: USERS }, () => w.createUser("pro", { globalBudget: "12" })),
+    );
+    const bots = (
+      await Promise.all(
+        users.map((u) => Promise.all(Array.from({ length: BOTS_PER_USER }, () => w.createBot(u)))),
+      )
+    ).flat();
+    const runners = [0, 1, 2].map((i) =>
+      w.runner({ runnerId: `chaos-${i}`, concurrency: 4, leaseMs: 1_000 }),
+    );
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      await w.db.raw.query(
+        "update public.bot_schedule set next_run_at = now() where bot_id = any($1::uuid[])",
+        [bots],
+      );
+      if (random() < 0.5)
+        w.exchange.injectFault({ kind: "status", status: 503, match: { path: "/books" }, times: 2 });
+      // The dead runner takes some leases and never comes back; they expire after leaseMs.
+      await createLeaseQueue(w.db.db, `dead-${round}`, 1_000).claimDue(Date.now(), Math.floor(random() * 4));
+      await Promise.all(runners.map((r) => r.tick()));
+      w.exchange.clearFaults();
+      await new Promise((r) => setTimeout(r, 1_100));
+    }
+    await Promise.all(runners.map((r) => r.stop()));
+
+    const { rows: ledger } = await w.db.raw.query<{
+      bot_id: string;
+      market_id: string;
+      token_id: string;
+      action: string;
+      size: string;
+      price: string;
+      fee: string;
+    }>(
+      `select bot_id, market_id, token_id, action::text as action, size::text as size, execution_price::text as price, fee_usd::text as fee
+         from public.trade_logs where bot_id = any($1::uuid[]) order by created_at, id`,
+      [bots],
+    );
+    expect(ledger.length).toBeGreaterThan(0);
+    for (const bot of bots) {
+      const fills: LedgerFill[] = ledger
+        .filter((r) => r.bot_id === bot)
+        .map((r, i) => ({
+          marketId: r.market_id,
+          tokenId: r.token_id,
+          side: r.action === "buy" ? "BUY" : "SELL",
+          shares: shares(r.size),
+          price: price(r.price),
+          fee: usd(r.fee),
+          atMs: i,
+        }));
+      const folded = foldHoldings(fills);
+      const { rows: held } = await w.db.raw.query<{ token_id: string; shares: string; basis: string }>(
+        "select token_id, total_shares::text as shares, cost_basis_usd::text as basis from public.positions where bot_id = $1",
+        [bot],
+      );
+      expect(held.length).toBe(folded.size);
+      for (const row of held) {
+        const position = folded.get(row.token_id)?.position;
+        expect([shares(row.shares), usd(row.basis)]).toEqual([position?.shares, position?.costBasis]);
+      }
+    }
+    for (const user of users) {
+      const { rows } = await w.db.raw.query<{ size: string; price: string }>(
+        "select t.size::text as size, t.execution_price::text as price from public.trade_logs t join public.bots b on b.id = t.bot_id where b.user_id = $1",
+        [user],
+      );
+      const spent = rows.reduce((sum, r) => sum + notional(shares(r.size), price(r.price), "up"), 0n);
+      expect(spent <= usd("12")).toBe(true);
+    }
+    const { rows: checks } = await w.db.raw.query<{
+      running: number;
+      open_intents: number;
+      live_locks: number;
+      orders: number;
+      distinct_orders: number;
+    }>(
+      `select (select count(*)::int from public.bot_evaluations where bot_id = any($1::uuid[]) and outcome = 'running') as running,
+              (select count(*)::int from public.order_intents where bot_id = any($1::uuid[]) and status in ('prepared', 'submitted')) as open_intents,
+              (select count(*)::int from public.bot_coordination_locks where locked_by_bot_id = any($1::uuid[]) and expires_at > now()) as live_locks,
+              (select count(*)::int from public.trade_logs where bot_id = any($1::uuid[])) as orders,
+              (select count(distinct order_id)::int from public.trade_logs where bot_id = any($1::uuid[])) as distinct_orders`,
+      [bots],
+    );
+    expect(checks[0]).toMatchObject({ running: 0, open_intents: 0, live_locks: 0 });
+    expect(checks[0]?.orders).toBe(checks[0]?.distinct_orders);
+  });
+});
