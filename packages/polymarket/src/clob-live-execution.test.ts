@@ -252,7 +252,8 @@ describe("live execution against the stand-in", () => {
     "when posting meets %s then the first outcome and a resubmission of the same order are classified",
     async (_name, fault, first, second) => {
       exchange.injectFault({ ...fault, match: { method: "POST", path: "/order" }, times: 1 });
-      const execution = live({ timeoutMs: 500 });
+      // Only the hung response should time out; a loaded machine must not turn a 500 or 503 into a timeout.
+      const execution = live({ timeoutMs: fault.kind === "hang" ? 500 : 10_000 });
       const prepared = await execution.prepareOrder({
         tokenId: tokenOf(market),
         side: "BUY",

@@ -22,11 +22,12 @@ const ROWS = [
 let close: (() => Promise<void>) | undefined;
 afterEach(() => close?.());
 
-async function serve(routes: Record<string, FixtureRoute>) {
+// Generous by default so a loaded CI machine never turns a slow answer into a failure; only the hang test is short.
+async function serve(routes: Record<string, FixtureRoute>, timeoutMs = 10_000) {
   const server = await startFixtureServer(routes);
   close = server.close;
   return {
-    data: createHttpMarketData({ gammaUrl: server.url, clobUrl: server.url, timeoutMs: 500 }),
+    data: createHttpMarketData({ gammaUrl: server.url, clobUrl: server.url, timeoutMs }),
     server,
   };
 }
@@ -121,6 +122,6 @@ describe.each([
 });
 
 it("when the server hangs then the request times out as UNAVAILABLE", async () => {
-  const { data } = await serve({ "GET /book": () => new Promise(() => {}) });
+  const { data } = await serve({ "GET /book": () => new Promise(() => {}) }, 300);
   await expect(data.getOrderBook("1")).rejects.toMatchObject({ code: "UNAVAILABLE" });
 });
