@@ -11,12 +11,14 @@ import { createTerminalView, type ViewOutput } from "../view/terminal-view.ts";
 import { createHydratedPaper, readPaperHoldings } from "./hydrated-paper.ts";
 import { listBots } from "./list-bots.ts";
 import { liveFactory } from "./live-factory.ts";
+import { createModelCostCounter } from "./model-cost-counter.ts";
 import { pickMarketData } from "./pick-market-data.ts";
 import { readQueue } from "./read-queue.ts";
 import { startupNotices } from "./startup-notices.ts";
 
 // A due bot left unclaimed this long means the loop is stuck; far above the 1 s poll and any evaluation.
 const MAX_QUEUE_LAG_MS = 120_000;
+const COST_SAMPLE_MS = 5_000;
 
 export interface AppOptions {
   readonly env: RunnerEnv;
@@ -109,6 +111,17 @@ export async function startApp(options: AppOptions): Promise<App> {
     if (observe) say(`Metrics: ${observe.url}/metrics · health: ${observe.url}/healthz`);
   }
 
+  const modelCost = createModelCostCounter({
+    raw: connection.raw,
+    metrics,
+    runnerId: env.runnerId,
+    since: clock.now(),
+  });
+  const sampleCost = () =>
+    modelCost.sample().catch((error: unknown) => logger.log("warn", "model_cost_sample_failed", { error }));
+  const costTimer = setInterval(sampleCost, COST_SAMPLE_MS);
+  costTimer.unref();
+
   view.start();
   runner.start();
 
@@ -120,6 +133,8 @@ export async function startApp(options: AppOptions): Promise<App> {
         view.announce(`Stopping (${reason}): finishing the evaluations in flight…`);
         logger.log("info", "stopping", { reason });
         await runner.stop();
+        clearInterval(costTimer);
+        await sampleCost();
         view.stop();
         await observe?.close();
         await source.close();
