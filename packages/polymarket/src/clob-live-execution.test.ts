@@ -45,7 +45,7 @@ function live(patch: Partial<LiveExecutionOptions> = {}): Execution {
     },
     marketParams: (tokenId) => data.getMarketParams(tokenId),
     book: (tokenId) => data.getOrderBook(tokenId),
-    timeoutMs: 2_000,
+    timeoutMs: 10_000,
     sleep: async (ms) => {
       slept.push(ms);
     },
