@@ -43,7 +43,7 @@ beforeAll(async () => {
       ),
     ),
   );
-  runner = w.runner({ llm: instantModel(() => HOLD).llm, concurrency: 8 });
+  runner = w.runner({ llm: instantModel(() => HOLD).llm, concurrency: 8, marketCacheMs: 1_000 });
   runner.onEvaluation((s) => durations.push(s.durationMs));
 });
 

@@ -2,6 +2,7 @@ import type { Database } from "@open-trade/db";
 import type { Llm } from "@open-trade/llm";
 import type { Execution, MarketData } from "@open-trade/polymarket";
 import type { EvaluationSummary } from "./evaluation-summary.ts";
+import { cachedMarketData } from "./market/cached-market-data.ts";
 import type { Logger } from "./observe/logger.ts";
 import type { Metrics } from "./observe/metrics.ts";
 import { type Evaluated, evaluateBot } from "./pipeline/evaluate-bot.ts";
@@ -38,6 +39,8 @@ export interface RunnerDeps {
   readonly leaseMs?: number;
   /** Coordination locks expire by themselves after this if their holder dies (default 1 min). */
   readonly lockMs?: number;
+  /** Evaluations within this window share market lists, books and parameters (default 1 s; 0 turns it off). */
+  readonly marketCacheMs?: number;
 }
 
 /** The runner core: a Postgres lease queue feeding the evaluation pipeline, `concurrency` bots at a time. */
@@ -47,12 +50,17 @@ export function createRunner(deps: RunnerDeps): Runner {
   const listeners = new Set<(s: EvaluationSummary) => void>();
   const inFlight = new Set<Promise<unknown>>();
   const log = deps.logger.child({ runnerId: deps.runnerId });
+  const cacheMs = deps.marketCacheMs ?? 1_000;
+  const marketData = cacheMs > 0 ? cachedMarketData(deps.marketData, cacheMs) : deps.marketData;
   let timer: NodeJS.Timeout | undefined;
   let stopping = false;
   let looping: Promise<void> | undefined;
 
   const evaluate = (botId: string): Promise<Evaluated | null> => {
-    const run = evaluateBot({ ...deps, runnerId: deps.runnerId, lockMs: deps.lockMs ?? 60_000, now }, botId)
+    const run = evaluateBot(
+      { ...deps, marketData, runnerId: deps.runnerId, lockMs: deps.lockMs ?? 60_000, now },
+      botId,
+    )
       .then(async (evaluated) => {
         await queue.release(evaluated.release);
         if (evaluated.summary) publish(evaluated.summary);

@@ -147,6 +147,8 @@ export async function openRunnerWorld(): Promise<RunnerWorld> {
         metrics: createMetrics(),
         runnerId: `runner-${randomUUID().slice(0, 8)}`,
         concurrency: 4,
+        // Tests change books and markets between runs; the bench turns the cache back on.
+        marketCacheMs: 0,
         ...overrides,
       });
     },
