@@ -10,21 +10,35 @@ const repoData = fileURLToPath(new URL("../../../.data/", import.meta.url));
 const tty = process.stdout.isTTY === true;
 let env: RunnerEnv | undefined;
 let app: App | undefined;
+let sink: LogSink | undefined;
 
 /** On a TTY the board owns the screen, so JSON logs go to a file beside the database; otherwise to stderr. */
-function logSink(e: RunnerEnv): { write: (line: string) => void; where: string } {
-  if (!tty) return { write: (line) => process.stderr.write(`${line}\n`), where: "stderr" };
+interface LogSink {
+  write(line: string): void;
+  readonly where: string;
+  /** Flushes the file, since process.exit would drop what is still buffered. */
+  close(): Promise<void>;
+}
+
+function logSink(e: RunnerEnv): LogSink {
+  if (!tty)
+    return { write: (line) => process.stderr.write(`${line}\n`), where: "stderr", close: async () => {} };
   const dataDir = e.db.DATABASE_URL
     ? repoData
     : dirname(e.db.OPEN_TRADE_DATA_DIR ?? join(repoData, "pglite"));
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, "runner.log");
   const stream = createWriteStream(path, { flags: "a" });
-  return { write: (line) => stream.write(`${line}\n`), where: path };
+  return {
+    write: (line) => stream.write(`${line}\n`),
+    where: path,
+    close: () => new Promise((resolve) => stream.end(resolve)),
+  };
 }
 
 async function shutdown(reason: string): Promise<void> {
   await app?.stop(reason);
+  await sink?.close();
   process.exit(0);
 }
 
@@ -47,7 +61,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 try {
   env = readRunnerEnv();
-  const sink = logSink(env);
+  sink = logSink(env);
   if (tty) process.stdout.write(`Logs: ${sink.where}\n`);
   app = await startApp({
     env,
