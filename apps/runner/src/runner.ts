@@ -62,7 +62,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       botId,
     )
       .then(async (evaluated) => {
-        await queue.release(evaluated.release);
+        if (!evaluated.released) await queue.release(evaluated.release);
         if (evaluated.summary) publish(evaluated.summary);
         return evaluated;
       })

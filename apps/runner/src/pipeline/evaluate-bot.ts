@@ -10,7 +10,7 @@ import { finishEvaluation, recordReservation, startEvaluation } from "../ledger/
 import { recordFailure } from "../ledger/record-failure.ts";
 import { recordFill } from "../ledger/record-fill.ts";
 import { reconcileIntents } from "../live/reconcile-intents.ts";
-import type { LeaseRelease } from "../queue/lease-queue.ts";
+import { type LeaseRelease, releaseLease } from "../queue/lease-queue.ts";
 import { pollingIntervalMs } from "../queue/polling-interval.ts";
 import { loadBotState } from "./load-bot-state.ts";
 import type { PipelineResult } from "./pipeline-result.ts";
@@ -33,6 +33,8 @@ export interface EvaluateDeps {
 export interface Evaluated {
   readonly summary: EvaluationSummary | null;
   readonly release: LeaseRelease;
+  /** True when the release was written in the evaluation's final transaction (one round trip fewer). */
+  readonly released: boolean;
 }
 
 /** Steps 2 to 11 for one leased bot; the lease release says when it is due next. */
@@ -44,6 +46,7 @@ export async function evaluateBot(deps: EvaluateDeps, botId: string): Promise<Ev
     return {
       summary: null,
       release: { botId, nextRunAtMs: nowMs + 3_600_000, consecutiveFailures: 0, lastError: null },
+      released: false,
     };
   const timings: Record<string, number> = {};
   const evaluationId = await startEvaluation(deps.db, botId, deps.runnerId, state.mode, nowMs);
@@ -102,15 +105,25 @@ export async function evaluateBot(deps: EvaluateDeps, botId: string): Promise<Ev
           ? s.mode
           : s.status;
   const finishedMs = deps.now();
+  const recipePolling =
+    (s.recipeJson as { cadence?: { pollingMinutes?: number } } | null)?.cadence?.pollingMinutes ?? null;
+  const interval =
+    status === "paused:ai_unavailable"
+      ? s.aiFailureRetryMinutes * 60_000
+      : pollingIntervalMs(s.pollingFrequencyMinutes, recipePolling, s.tier);
+  const release: LeaseRelease = {
+    botId,
+    nextRunAtMs: finishedMs + interval,
+    consecutiveFailures: failures,
+    lastError: failed ? result.end.reason.slice(0, 2000) : null,
+  };
   await asService(deps.db, async (tx) => {
     if (result.fill) await recordFill(tx, result.fill, finishedMs);
     if (result.failure) await recordFailure(tx, s.id, s.context, result.failure, finishedMs);
-    if (status !== s.status)
-      await tx.execute(sql`update public.bots set status = ${status}::public.bot_status where id = ${s.id}`);
-    if (!failed)
-      await tx.execute(
-        sql`update public.bots set last_run_at = ${at(finishedMs)}::timestamptz where id = ${s.id}`,
-      );
+    // One statement for both: the status transition and, unless the evaluation failed, last_run_at.
+    await tx.execute(sql`update public.bots set status = ${status}::public.bot_status,
+        last_run_at = case when ${failed} then last_run_at else ${at(finishedMs)}::timestamptz end
+      where id = ${s.id}`);
     if (result.end.tradingState === "REDUCING" && (s.dailyLossReachedAtMs ?? 0) < dayStart(nowMs)) {
       await tx.execute(
         sql`update public.bot_schedule set daily_loss_reached_at = ${at(nowMs)}::timestamptz where bot_id = ${s.id}`,
@@ -118,13 +131,8 @@ export async function evaluateBot(deps: EvaluateDeps, botId: string): Promise<Ev
     }
     await tx.execute(sql`delete from public.bot_coordination_locks where locked_by_bot_id = ${s.id}`);
     await finishEvaluation(tx, evaluationId, result.end, finishedMs);
+    await releaseLease(tx, release, deps.runnerId);
   });
-  const recipePolling =
-    (s.recipeJson as { cadence?: { pollingMinutes?: number } } | null)?.cadence?.pollingMinutes ?? null;
-  const interval =
-    status === "paused:ai_unavailable"
-      ? s.aiFailureRetryMinutes * 60_000
-      : pollingIntervalMs(s.pollingFrequencyMinutes, recipePolling, s.tier);
   const fill = result.fill;
   return {
     summary: {
@@ -150,12 +158,8 @@ export async function evaluateBot(deps: EvaluateDeps, botId: string): Promise<Ev
       pnlTodayUsd: formatUsd(result.pnlToday as Usd),
       durationMs: Math.round(performance.now() - started),
     },
-    release: {
-      botId,
-      nextRunAtMs: finishedMs + interval,
-      consecutiveFailures: failures,
-      lastError: failed ? result.end.reason.slice(0, 2000) : null,
-    },
+    release,
+    released: true,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Database } from "@open-trade/db";
+import type { Database, Transaction } from "@open-trade/db";
 import { asService } from "@open-trade/db/service";
 import { sql } from "drizzle-orm";
 import { at, sqlRows } from "../db/sql-rows.ts";
@@ -79,16 +79,7 @@ export function createLeaseQueue(db: Database, runnerId: string, leaseMs: number
     },
 
     /** Ends this runner's lease and says when the bot is due next. A lease lost to expiry is left alone. */
-    async release(release: LeaseRelease): Promise<void> {
-      await asService(db, (tx) =>
-        tx.execute(sql`update public.bot_schedule
-             set lease_owner = null, lease_expires_at = null,
-                 next_run_at = ${at(release.nextRunAtMs)}::timestamptz,
-                 consecutive_failures = ${release.consecutiveFailures},
-                 last_error = ${release.lastError}
-           where bot_id = ${release.botId} and lease_owner = ${runnerId}`),
-      );
-    },
+    release: (release: LeaseRelease) => asService(db, (tx) => releaseLease(tx, release, runnerId)),
 
     /** Due bots nobody holds: the queue depth a metric reports. */
     async depth(nowMs: number): Promise<number> {
@@ -107,3 +98,13 @@ export function createLeaseQueue(db: Database, runnerId: string, leaseMs: number
 }
 
 export type LeaseQueue = ReturnType<typeof createLeaseQueue>;
+
+/** The lease release, inside a caller's transaction (the evaluation's last one). */
+export async function releaseLease(tx: Transaction, release: LeaseRelease, runnerId: string): Promise<void> {
+  await tx.execute(sql`update public.bot_schedule
+       set lease_owner = null, lease_expires_at = null,
+           next_run_at = ${at(release.nextRunAtMs)}::timestamptz,
+           consecutive_failures = ${release.consecutiveFailures},
+           last_error = ${release.lastError}
+     where bot_id = ${release.botId} and lease_owner = ${runnerId}`);
+}
