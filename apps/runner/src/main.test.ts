@@ -109,31 +109,34 @@ describe("pnpm start (main.ts)", { timeout: 240_000 }, () => {
     expect(await counts()).toEqual(before);
   });
 
-  it("when interrupted with SIGINT then it drains and exits 0, having served /metrics and /healthz", async () => {
-    const port = await freePort();
-    const { child, done } = startMain({ METRICS_PORT: String(port) });
-    await new Promise<void>((resolve) => {
-      const watch = (chunk: Buffer) => {
-        if (chunk.toString().includes("Metrics: http://")) {
-          child.stdout?.off("data", watch);
-          resolve();
-        }
-      };
-      child.stdout?.on("data", watch);
-    });
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-    const body = (await health.json()) as { checks: { database: { ok: boolean } } };
-    const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
-    child.kill("SIGINT");
-    const run = await done;
-    expect([health.status, body.checks.database.ok, metrics.status]).toEqual([200, true, 200]);
-    expect(metrics.headers.get("content-type")).toContain("text/plain; version=0.0.4");
-    expect([
-      run.code,
-      run.stdout.includes("Stopping (SIGINT)"),
-      run.stdout.includes("Stopped cleanly"),
-    ]).toEqual([0, true, true]);
-  });
+  it.each(["SIGINT", "SIGTERM"] as const)(
+    "when sent %s then it drains and exits 0, having served /metrics and /healthz",
+    async (signal) => {
+      const port = await freePort();
+      const { child, done } = startMain({ METRICS_PORT: String(port) });
+      await new Promise<void>((resolve) => {
+        const watch = (chunk: Buffer) => {
+          if (chunk.toString().includes("Metrics: http://")) {
+            child.stdout?.off("data", watch);
+            resolve();
+          }
+        };
+        child.stdout?.on("data", watch);
+      });
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      const body = (await health.json()) as { checks: { database: { ok: boolean } } };
+      const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+      child.kill(signal);
+      const run = await done;
+      expect([health.status, body.checks.database.ok, metrics.status]).toEqual([200, true, 200]);
+      expect(metrics.headers.get("content-type")).toContain("text/plain; version=0.0.4");
+      expect([
+        run.code,
+        run.stdout.includes(`Stopping (${signal})`),
+        run.stdout.includes("Stopped cleanly"),
+      ]).toEqual([0, true, true]);
+    },
+  );
 
   it("when secrets are configured and the model endpoint fails then no secret reaches stdout or the logs", async () => {
     const apiKey = `sk-or-v1-${randomBytes(24).toString("hex")}`;
