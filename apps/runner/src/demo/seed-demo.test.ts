@@ -1,5 +1,5 @@
 import type { Connection } from "@open-trade/db";
-import { openTestDatabase } from "@open-trade/db/testing";
+import { openIsolatedTestDatabase } from "@open-trade/db/testing";
 import { applyHardLimits, botLimitsRowSchema, isRuleOnly, recipeSchema, toBotLimits } from "@open-trade/llm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BOTS, DEMO_USER_ID } from "./demo-bots.ts";
@@ -8,7 +8,7 @@ import { seedDemo } from "./seed-demo.ts";
 let connection: Connection;
 
 beforeAll(async () => {
-  connection = await openTestDatabase();
+  connection = await openIsolatedTestDatabase();
   // On a shared PostgreSQL a previous run may have left the demo user; start from none.
   await connection.raw.query("delete from auth.users where id = $1", [DEMO_USER_ID]);
 });

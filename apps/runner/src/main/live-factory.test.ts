@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Connection } from "@open-trade/db";
-import { openTestDatabase } from "@open-trade/db/testing";
+import { openIsolatedTestDatabase } from "@open-trade/db/testing";
 import type { MarketData } from "@open-trade/polymarket";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readRunnerEnv } from "../env.ts";
@@ -26,7 +26,7 @@ const codeOf = (error: unknown) =>
 
 let connection: Connection;
 beforeAll(async () => {
-  connection = await openTestDatabase();
+  connection = await openIsolatedTestDatabase();
 });
 afterAll(async () => {
   await connection?.close();

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Connection } from "@open-trade/db";
-import { createAuthUser, createBot, openTestDatabase } from "@open-trade/db/testing";
+import { createAuthUser, createBot, openIsolatedTestDatabase } from "@open-trade/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMetrics } from "../observe/metrics.ts";
 import { createModelCostCounter } from "./model-cost-counter.ts";
@@ -23,7 +23,7 @@ async function evaluation(
 }
 
 beforeAll(async () => {
-  connection = await openTestDatabase();
+  connection = await openIsolatedTestDatabase();
   botId = await createBot(connection.raw, await createAuthUser(connection.raw));
 });
 afterAll(async () => {

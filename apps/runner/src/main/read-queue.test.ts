@@ -1,5 +1,5 @@
 import type { Connection } from "@open-trade/db";
-import { openTestDatabase } from "@open-trade/db/testing";
+import { openIsolatedTestDatabase } from "@open-trade/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BOTS, DEMO_USER_ID } from "../demo/demo-bots.ts";
 import { seedDemo } from "../demo/seed-demo.ts";
@@ -11,7 +11,7 @@ const ids = DEMO_BOTS.map((b) => b.id);
 let connection: Connection;
 
 beforeAll(async () => {
-  connection = await openTestDatabase();
+  connection = await openIsolatedTestDatabase();
   await connection.raw.query("delete from auth.users where id = $1", [DEMO_USER_ID]);
   await seedDemo(connection.raw);
 });

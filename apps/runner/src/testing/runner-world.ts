@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Connection } from "@open-trade/db";
-import { createAuthUser, openTestDatabase } from "@open-trade/db/testing";
+import { createAuthUser, openIsolatedTestDatabase } from "@open-trade/db/testing";
 import type { Llm } from "@open-trade/llm";
 import { ModelCatalog, type Recipe, systemClock } from "@open-trade/llm";
 import {
@@ -76,7 +76,7 @@ export interface BotFields {
 
 /** One migrated database, a stand-in exchange with one politics market, paper execution and no model. */
 export async function openRunnerWorld(): Promise<RunnerWorld> {
-  const db = await openTestDatabase();
+  const db = await openIsolatedTestDatabase();
   const exchange = await startStandInExchange({ simulate: false });
   const market = exchange.addMarket(
     { question: `Will test ${randomUUID().slice(0, 8)} pass?`, category: "politics", feeRateBps: 0 },

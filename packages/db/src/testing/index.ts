@@ -3,4 +3,4 @@
 
 export { createAuthUser, createBot } from "./fixtures.ts";
 export { default as globalSetup } from "./global-setup.ts";
-export { openEmptyDatabase, openTestDatabase } from "./test-database.ts";
+export { openEmptyDatabase, openIsolatedTestDatabase, openTestDatabase } from "./test-database.ts";

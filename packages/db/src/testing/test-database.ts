@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { inject } from "vitest";
 import { type Connection, connect } from "../client/connect.ts";
 import { readDbEnv } from "../env.ts";
+import { migrate } from "../migrate/apply-migrations.ts";
 
 let sharedPglite: Promise<Connection> | undefined;
 
@@ -39,7 +40,7 @@ export async function openEmptyDatabase(): Promise<{ connection: Connection; dro
   await admin.raw.exec(`create database ${name}`);
   const url = new URL(env.DATABASE_URL);
   url.pathname = `/${name}`;
-  const connection = await connect({ kind: "postgres", url: url.toString() }, { maxConnections: 2 });
+  const connection = await connect({ kind: "postgres", url: url.toString() }, { maxConnections: 4 });
   return {
     connection,
     async drop() {
@@ -48,4 +49,16 @@ export async function openEmptyDatabase(): Promise<{ connection: Connection; dro
       await admin.close();
     },
   };
+}
+
+/**
+ * A migrated database no other test file writes to, for tests whose subject is the whole database (a queue that
+ * claims every due bot). On PostgreSQL a new database, migrated and dropped on close; on PGlite the per-worker
+ * instance, which is already private when the package runs its files isolated (vitest's default).
+ */
+export async function openIsolatedTestDatabase(): Promise<Connection> {
+  if (!readDbEnv().DATABASE_URL) return openTestDatabase();
+  const { connection, drop } = await openEmptyDatabase();
+  await migrate(connection.raw);
+  return { ...connection, close: drop };
 }
