@@ -1,25 +1,5 @@
 import { formatUsd, usd, usdMicros } from "@open-trade/risk-engine";
-
-/** The part of the runner's EvaluationSummary the view shows (structurally compatible with it). */
-export interface EvaluationEvent {
-  readonly botId: string;
-  readonly botName: string;
-  readonly outcome: "filled" | "hold" | "denied" | "skipped" | "failed";
-  readonly reason: string;
-  readonly denialCodes: readonly string[];
-  readonly mode: "paper" | "live";
-  readonly status: string;
-  readonly tradingState: "ACTIVE" | "REDUCING" | "HALTED";
-  readonly fill?: {
-    readonly marketId: string;
-    readonly side: "BUY" | "SELL";
-    readonly shares: string;
-    readonly price: string;
-    readonly usd: string;
-  };
-  readonly pnlTodayUsd: string;
-  readonly durationMs: number;
-}
+import type { EvaluationSummary } from "../evaluation-summary.ts";
 
 export interface BotRow {
   readonly botId: string;
@@ -68,7 +48,7 @@ export function rowForKnownBot(bot: KnownBot): BotRow {
 }
 
 /** Folds one evaluation into its bot's row; counts are for this process, PnL is the runner's figure for today. */
-export function applyEvaluation(row: BotRow | undefined, e: EvaluationEvent, at: Date): BotRow {
+export function applyEvaluation(row: BotRow | undefined, e: EvaluationSummary, at: Date): BotRow {
   const reason = e.denialCodes.length > 0 ? `${e.denialCodes.join(",")}: ${e.reason}` : e.reason;
   return {
     botId: e.botId,

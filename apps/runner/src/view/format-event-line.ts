@@ -1,8 +1,8 @@
-import type { EvaluationEvent } from "./bot-board.ts";
+import type { EvaluationSummary } from "../evaluation-summary.ts";
 import { clock, signed } from "./text-cells.ts";
 
 /** One line per evaluation for logs and pipes (no TTY): time, bot, outcome, the fill if any, PnL, reason. */
-export function formatEventLine(e: EvaluationEvent, at: Date): string {
+export function formatEventLine(e: EvaluationSummary, at: Date): string {
   const fill = e.fill
     ? ` ${e.fill.side} ${e.fill.shares} @ ${e.fill.price} (${e.fill.usd} USD) in ${e.fill.marketId}`
     : "";

@@ -1,10 +1,5 @@
-import {
-  applyEvaluation,
-  type BotRow,
-  type EvaluationEvent,
-  type KnownBot,
-  rowForKnownBot,
-} from "./bot-board.ts";
+import type { EvaluationSummary } from "../evaluation-summary.ts";
+import { applyEvaluation, type BotRow, type KnownBot, rowForKnownBot } from "./bot-board.ts";
 import { formatEventLine } from "./format-event-line.ts";
 import { renderBoard } from "./render-board.ts";
 import { clock } from "./text-cells.ts";
@@ -28,7 +23,7 @@ export interface TerminalViewOptions {
 export interface TerminalView {
   /** Bots to list before their first evaluation. */
   addBots(bots: readonly KnownBot[]): void;
-  onEvaluation(event: EvaluationEvent): void;
+  onEvaluation(event: EvaluationSummary): void;
   /** A one-off message (start, stop); on a TTY it becomes a notice line. */
   announce(message: string): void;
   start(): void;

@@ -1,7 +1,7 @@
-import type { EvaluationEvent } from "./bot-board.ts";
+import type { EvaluationSummary } from "../evaluation-summary.ts";
 
 /** A filled paper evaluation; override what a test is about. */
-export function evaluationEvent(overrides: Partial<EvaluationEvent> = {}): EvaluationEvent {
+export function evaluationEvent(overrides: Partial<EvaluationSummary> = {}): EvaluationSummary {
   return {
     botId: "bot-1",
     botName: "Cheap favourites",
