@@ -45,6 +45,12 @@ describe("market checks", () => {
           "CATEGORY_NOT_ALLOWED",
         ],
         ["every category is allowed (NULL)", checkCategory, { limits: { allowedCategories: null } }, null],
+        [
+          "the category is allowed in other letter case",
+          checkCategory,
+          { snapshot: { market: market({ category: "Politics" }) }, limits: { allowedCategories: ["POLITICS"] } },
+          null,
+        ],
         ["no block is in force", checkAdaptationBlock, {}, null],
         [
           "a block is in force",

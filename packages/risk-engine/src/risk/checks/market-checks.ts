@@ -7,9 +7,12 @@ export const checkMarketKnown: RiskCheck = ({ market, intent }) =>
 export const checkMarketOpen: RiskCheck = ({ market }) =>
   market && !market.open ? deny("MARKET_CLOSED", { marketId: market.id }) : null;
 
+// Categories are names people type ("politics") and exchanges print ("Politics"): compare them ignoring case.
 export const checkCategory: RiskCheck = ({ market }, _snapshot, limits) => {
   const allowed = limits.allowedCategories;
-  if (!market || allowed === null || allowed.includes(market.category)) return null;
+  if (!market || allowed === null) return null;
+  const category = market.category.toLowerCase();
+  if (allowed.some((name) => name.toLowerCase() === category)) return null;
   return deny("CATEGORY_NOT_ALLOWED", { category: market.category, allowed });
 };
 
