@@ -48,7 +48,10 @@ describe("market checks", () => {
         [
           "the category is allowed in other letter case",
           checkCategory,
-          { snapshot: { market: market({ category: "Politics" }) }, limits: { allowedCategories: ["POLITICS"] } },
+          {
+            snapshot: { market: market({ category: "Politics" }) },
+            limits: { allowedCategories: ["POLITICS"] },
+          },
           null,
         ],
         ["no block is in force", checkAdaptationBlock, {}, null],
