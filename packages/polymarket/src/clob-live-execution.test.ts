@@ -6,7 +6,7 @@ import {
   createLiveExecution,
   type LiveExecutionOptions,
 } from "./clob-live-execution.ts";
-import type { Execution, OrderOutcome, OrderRequest } from "./execution.ts";
+import type { Execution, OrderOutcome, OrderRequest, PreparedOrder } from "./execution.ts";
 import { createHttpMarketData } from "./http-market-data.ts";
 import type { MarketData } from "./market-data.ts";
 import { type StandInExchange, type StandInMarket, startStandInExchange } from "./stand-in/index.ts";
@@ -53,7 +53,8 @@ function live(patch: Partial<LiveExecutionOptions> = {}): Execution {
   });
 }
 
-async function place(execution: Execution, patch: Partial<OrderRequest>): Promise<OrderOutcome> {
+/** A 10-share FOK BUY at 0.52 on the plain market unless patched; a failure to prepare fails the test. */
+async function prepare(execution: Execution, patch: Partial<OrderRequest> = {}): Promise<PreparedOrder> {
   const prepared = await execution.prepareOrder({
     tokenId: tokenOf(market),
     side: "BUY",
@@ -63,7 +64,11 @@ async function place(execution: Execution, patch: Partial<OrderRequest>): Promis
     ...patch,
   });
   if (!prepared.ok) throw new Error(`prepare failed: ${prepared.failure.code}`);
-  return execution.submitOrder(prepared.value);
+  return prepared.value;
+}
+
+async function place(execution: Execution, patch: Partial<OrderRequest>): Promise<OrderOutcome> {
+  return execution.submitOrder(await prepare(execution, patch));
 }
 
 const summary = (outcome: OrderOutcome) =>
@@ -142,31 +147,21 @@ describe("live execution against the stand-in", () => {
   });
 
   it("when a neg-risk market is traded then the order is signed for the neg-risk exchange and fills", async () => {
-    const prepared = await live().prepareOrder({
-      tokenId: tokenOf(negRisk),
-      side: "BUY",
-      shares: shares("10"),
-      limitPrice: price("0.52"),
-      type: "FOK",
+    const prepared = await prepare(live(), { tokenId: tokenOf(negRisk) });
+    expect(prepared.negRisk).toBe(true);
+    expect(summary(await live().submitOrder(prepared))).toEqual({
+      ok: true,
+      status: "matched",
+      filled: shares("10"),
     });
-    expect(prepared.ok && prepared.value.negRisk).toBe(true);
-    const outcome = prepared.ok ? await live().submitOrder(prepared.value) : undefined;
-    expect(outcome && summary(outcome)).toEqual({ ok: true, status: "matched", filled: shares("10") });
   });
 
   it("when a FOK fills then the trade is listed under the order id computed before posting", async () => {
     const execution = live();
-    const prepared = await execution.prepareOrder({
-      tokenId: tokenOf(market),
-      side: "BUY",
-      shares: shares("10"),
-      limitPrice: price("0.52"),
-      type: "FOK",
-    });
-    if (!prepared.ok) throw new Error(prepared.failure.code);
-    const outcome = await execution.submitOrder(prepared.value);
-    expect(outcome.ok && outcome.usd).toBe(usd("5.2") + (outcome.ok ? usd("0") : 0n));
-    const trades = await execution.trades({ orderId: prepared.value.orderId });
+    const prepared = await prepare(execution);
+    const outcome = await execution.submitOrder(prepared);
+    expect(outcome.ok && outcome.usd).toBe(usd("5.2"));
+    const trades = await execution.trades({ orderId: prepared.orderId });
     expect(trades.ok && trades.value.map((t) => [t.shares, t.price])).toEqual([
       [shares("10"), price("0.52")],
     ]);
@@ -174,25 +169,18 @@ describe("live execution against the stand-in", () => {
 
   it("when a GTC rests then it is listed, cancelled, and gone", async () => {
     const execution = live();
-    const prepared = await execution.prepareOrder({
-      tokenId: tokenOf(market),
-      side: "BUY",
-      shares: shares("10"),
-      limitPrice: price("0.45"),
-      type: "GTC",
-    });
-    if (!prepared.ok) throw new Error(prepared.failure.code);
-    await execution.submitOrder(prepared.value);
+    const prepared = await prepare(execution, { limitPrice: price("0.45"), type: "GTC" });
+    await execution.submitOrder(prepared);
     const mine = async () => {
       const open = await execution.openOrders({ tokenId: tokenOf(market) });
       if (!open.ok) throw new Error(open.failure.code);
       return open.value
-        .filter((o) => o.orderId === prepared.value.orderId)
+        .filter((o) => o.orderId === prepared.orderId)
         .map((o) => [o.price, o.originalShares, o.type]);
     };
     expect(await mine()).toEqual([[price("0.45"), shares("10"), "GTC"]]);
-    const cancel = await execution.cancelOrder(prepared.value.orderId);
-    expect(cancel.ok && cancel.value.canceled).toEqual([prepared.value.orderId]);
+    const cancel = await execution.cancelOrder(prepared.orderId);
+    expect(cancel.ok && cancel.value.canceled).toEqual([prepared.orderId]);
     expect(await mine()).toEqual([]);
   });
 
@@ -254,17 +242,10 @@ describe("live execution against the stand-in", () => {
       exchange.injectFault({ ...fault, match: { method: "POST", path: "/order" }, times: 1 });
       // Only the hung response should time out; a loaded machine must not turn a 500 or 503 into a timeout.
       const execution = live({ timeoutMs: fault.kind === "hang" ? 500 : 10_000 });
-      const prepared = await execution.prepareOrder({
-        tokenId: tokenOf(market),
-        side: "BUY",
-        shares: shares("10"),
-        limitPrice: price("0.52"),
-        type: "FOK",
-      });
-      if (!prepared.ok) throw new Error(prepared.failure.code);
-      const outcome = await execution.submitOrder(prepared.value);
+      const prepared = await prepare(execution);
+      const outcome = await execution.submitOrder(prepared);
       expect(outcome.ok || outcome.failure.code).toBe(first);
-      const retry = await execution.submitOrder(prepared.value);
+      const retry = await execution.submitOrder(prepared);
       expect(retry.ok ? "ok" : retry.failure.code).toBe(second);
     },
   );
@@ -334,18 +315,11 @@ describe("live execution against the stand-in", () => {
     "when a prepared order has %s then it is refused before anything is sent",
     async (_name, patch, mode) => {
       const execution = live();
-      const prepared = await execution.prepareOrder({
-        tokenId: tokenOf(market),
-        side: "BUY",
-        shares: shares("10"),
-        limitPrice: price("0.52"),
-        type: "FOK",
-      });
-      if (!prepared.ok) throw new Error(prepared.failure.code);
-      const damaged = { ...prepared.value, mode, payload: { ...prepared.value.payload, ...patch } };
+      const prepared = await prepare(execution);
+      const damaged = { ...prepared, mode, payload: { ...prepared.payload, ...patch } };
       const outcome = await execution.submitOrder(damaged);
       expect(outcome.ok || outcome.failure.code).toBe("INVALID_ORDER");
-      expect(exchange.inspect.orders().some((o) => o.id === prepared.value.orderId)).toBe(false);
+      expect(exchange.inspect.orders().some((o) => o.id === prepared.orderId)).toBe(false);
     },
   );
 });

@@ -5,6 +5,8 @@ export const EXCHANGE_V2 = "0xE111180000d2663C0091e4f400237545B87B996B";
 export const NEG_RISK_EXCHANGE_V2 = "0xe2222d279d744050d28e00520010520000310F59";
 export const NEG_RISK_ADAPTER = "0xd91E80cF2E7be2e162c6513ceD06f1dD0dA35296";
 
+// The exchange's own copy of the V2 typed data, deliberately not imported from ../order-typed-data.ts: if the
+// client and the stand-in shared one definition, a mistake in it would sign and verify alike and no test would see it.
 const ORDER_V2_TYPES = {
   Order: [
     { name: "salt", type: "uint256" },
