@@ -20,6 +20,9 @@ describe("readRunnerEnv", () => {
       logLevel: env.logLevel,
       runSeconds: env.runSeconds,
       seedDemo: env.seedDemo,
+      leaseMs: env.leaseMs,
+      lockMs: env.lockMs,
+      pollMs: env.pollMs,
       apiKey: env.llm.apiKey,
       databaseUrl: env.db.DATABASE_URL,
       secrets: env.secrets,
@@ -30,6 +33,9 @@ describe("readRunnerEnv", () => {
       logLevel: "info",
       runSeconds: undefined,
       seedDemo: true,
+      leaseMs: 120_000,
+      lockMs: 60_000,
+      pollMs: 1_000,
       apiKey: undefined,
       databaseUrl: undefined,
       secrets: [],
@@ -46,6 +52,16 @@ describe("readRunnerEnv", () => {
       "RUNNER_ID and concurrency",
       { RUNNER_ID: "r-1", RUNNER_CONCURRENCY: "8" },
       { runnerId: "r-1", concurrency: 8 },
+    ],
+    [
+      "the Polymarket endpoints",
+      { POLYMARKET_CLOB_URL: "http://127.0.0.1:4001", POLYMARKET_GAMMA_URL: "http://127.0.0.1:4001/gamma" },
+      { clobUrl: "http://127.0.0.1:4001", gammaUrl: "http://127.0.0.1:4001/gamma" },
+    ],
+    [
+      "lease, lock and poll timings",
+      { RUNNER_LEASE_SECONDS: "5", RUNNER_LOCK_SECONDS: "3", RUNNER_POLL_MS: "50" },
+      { leaseMs: 5_000, lockMs: 3_000, pollMs: 50 },
     ],
   ])("when %s then it is read", (_name, source, expected) => {
     expect(readRunnerEnv(source)).toMatchObject(expected);
@@ -72,6 +88,8 @@ describe("readRunnerEnv", () => {
     ["a zero concurrency", { RUNNER_CONCURRENCY: "0" }, "RUNNER_CONCURRENCY"],
     ["a port out of range", { METRICS_PORT: "70000" }, "METRICS_PORT"],
     ["a negative run time", { MAIN_RUN_SECONDS: "-1" }, "MAIN_RUN_SECONDS"],
+    ["a CLOB address that is not a URL", { POLYMARKET_CLOB_URL: "clob.local" }, "POLYMARKET_CLOB_URL"],
+    ["a lease of no time", { RUNNER_LEASE_SECONDS: "0" }, "RUNNER_LEASE_SECONDS"],
   ])("when given %s then it says which variable is wrong", (_name, source, expected) => {
     expect(errorOf(source)).toContain(expected);
   });

@@ -7,12 +7,18 @@ const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" |
 
 const envSchema = z.object({
   MARKET_DATA: z.enum(["auto", "sim", "polymarket"]).default("auto"),
+  POLYMARKET_CLOB_URL: z.url({ protocol: /^https?$/ }).optional(),
+  POLYMARKET_GAMMA_URL: z.url({ protocol: /^https?$/ }).optional(),
   RUNNER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   RUNNER_ID: z
     .string()
     .regex(/^[\w.:-]{1,100}$/)
     .optional(),
   /** 0 turns the metrics/health server off. */
+  /** A dead runner's leases and coordination locks are taken over after these. */
+  RUNNER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(120),
+  RUNNER_LOCK_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  RUNNER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   MAIN_RUN_SECONDS: z.coerce.number().positive().max(86_400).optional(),
@@ -23,6 +29,11 @@ const envSchema = z.object({
 const ADVICE: Record<string, string> = {
   MARKET_DATA: "MARKET_DATA must be auto, sim or polymarket",
   RUNNER_CONCURRENCY: "RUNNER_CONCURRENCY must be a whole number from 1 to 64",
+  POLYMARKET_CLOB_URL: "POLYMARKET_CLOB_URL must be an http(s) URL such as https://clob.polymarket.com",
+  POLYMARKET_GAMMA_URL: "POLYMARKET_GAMMA_URL must be an http(s) URL such as https://gamma-api.polymarket.com",
+  RUNNER_LEASE_SECONDS: "RUNNER_LEASE_SECONDS must be a whole number of seconds from 1 to 3600",
+  RUNNER_LOCK_SECONDS: "RUNNER_LOCK_SECONDS must be a whole number of seconds from 1 to 3600",
+  RUNNER_POLL_MS: "RUNNER_POLL_MS must be a whole number of milliseconds from 10 to 60000",
   RUNNER_ID: "RUNNER_ID may use letters, digits, '.', ':', '_' and '-' (at most 100)",
   METRICS_PORT: "METRICS_PORT must be a port number, or 0 to turn the metrics server off",
   LOG_LEVEL: "LOG_LEVEL must be debug, info, warn or error",
@@ -34,6 +45,12 @@ export interface RunnerEnv {
   readonly db: DbEnv;
   readonly llm: LlmEnv;
   readonly marketData: "auto" | "sim" | "polymarket";
+  /** Polymarket's endpoints, or a proxy or stand-in in their place (unset: the public ones). */
+  readonly clobUrl: string | undefined;
+  readonly gammaUrl: string | undefined;
+  readonly leaseMs: number;
+  readonly lockMs: number;
+  readonly pollMs: number;
   readonly concurrency: number;
   readonly runnerId: string;
   readonly metricsPort: number;
@@ -58,6 +75,11 @@ export function readRunnerEnv(source: NodeJS.ProcessEnv = process.env): RunnerEn
     db,
     llm,
     marketData: e.MARKET_DATA,
+    clobUrl: e.POLYMARKET_CLOB_URL,
+    gammaUrl: e.POLYMARKET_GAMMA_URL,
+    leaseMs: e.RUNNER_LEASE_SECONDS * 1_000,
+    lockMs: e.RUNNER_LOCK_SECONDS * 1_000,
+    pollMs: e.RUNNER_POLL_MS,
     concurrency: e.RUNNER_CONCURRENCY,
     runnerId: e.RUNNER_ID ?? `${hostname()}:${process.pid}`,
     metricsPort: e.METRICS_PORT,

@@ -59,7 +59,11 @@ export async function startApp(options: AppOptions): Promise<App> {
       seeded.botsCreated > 0 ? `Demo: created ${seeded.botsCreated} demo bots` : "Demo: bots already present",
     );
   }
-  const source = await pickMarketData({ mode: env.marketData });
+  const source = await pickMarketData({
+    mode: env.marketData,
+    ...(env.clobUrl ? { clobUrl: env.clobUrl } : {}),
+    ...(env.gammaUrl ? { gammaUrl: env.gammaUrl } : {}),
+  });
   say(`Market data: ${source.label} (${source.why})`);
   logger.log("info", "startup", { database: describeTarget(target), migrated, marketData: source.why });
 
@@ -79,6 +83,9 @@ export async function startApp(options: AppOptions): Promise<App> {
     metrics,
     runnerId: env.runnerId,
     concurrency: env.concurrency,
+    leaseMs: env.leaseMs,
+    lockMs: env.lockMs,
+    pollMs: env.pollMs,
   });
 
   const view = createTerminalView({
