@@ -193,4 +193,19 @@ describe("runner, paper, against the stand-in exchange", () => {
     );
     expect(running[0]?.n).toBe(0);
   });
+
+  it("when more bots are due than there are slots then each slot is refilled at once, not after the poll interval", async () => {
+    const user = await w.createUser();
+    const bots = await Promise.all(Array.from({ length: 6 }, () => w.createBot(user)));
+    // A poll interval far beyond the deadline: only refilling on completion can evaluate all six in time.
+    const runner = w.runner({ runnerId: "refilling-runner", concurrency: 2, pollMs: 600_000 });
+    const seen = new Set<string>();
+    runner.onEvaluation((s) => seen.add(s.botId));
+    runner.start();
+    const deadline = Date.now() + 30_000;
+    while (!bots.every((b) => seen.has(b)) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    await runner.stop();
+    expect(bots.filter((b) => !seen.has(b))).toEqual([]);
+  });
 });

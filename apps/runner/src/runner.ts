@@ -52,7 +52,9 @@ export function createRunner(deps: RunnerDeps): Runner {
   const log = deps.logger.child({ runnerId: deps.runnerId });
   const cacheMs = deps.marketCacheMs ?? 1_000;
   const marketData = cacheMs > 0 ? cachedMarketData(deps.marketData, cacheMs) : deps.marketData;
+  const pollMs = deps.pollMs ?? 1_000;
   let timer: NodeJS.Timeout | undefined;
+  let wake: (() => void) | undefined;
   let stopping = false;
   let looping: Promise<void> | undefined;
 
@@ -94,25 +96,54 @@ export function createRunner(deps: RunnerDeps): Runner {
     for (const listener of listeners) listener(summary);
   };
 
+  let housekept = Number.NEGATIVE_INFINITY;
+  /** New bots get their schedule row and the depth gauge is refreshed, at most once per poll interval. */
+  const housekeep = async (force: boolean) => {
+    const nowMs = now();
+    if (!force && nowMs - housekept < pollMs) return;
+    housekept = nowMs;
+    await queue.ensureSchedules(nowMs);
+    deps.metrics.gauge("open_trade_queue_depth", "Due bots not yet claimed").set(await queue.depth(nowMs));
+  };
+
+  /** Claims as many due bots as there are free slots and starts their evaluations. */
+  const claim = async (): Promise<{ free: number; runs: Promise<Evaluated | null>[] }> => {
+    const free = deps.concurrency - inFlight.size;
+    if (stopping || free <= 0) return { free, runs: [] };
+    const leases = await queue.claimDue(now(), free);
+    return { free, runs: leases.map((lease) => evaluate(lease.botId)) };
+  };
+
   const tick = async (): Promise<number> => {
     if (stopping) return 0;
-    const free = deps.concurrency - inFlight.size;
-    if (free <= 0) return 0;
-    const nowMs = now();
-    await queue.ensureSchedules(nowMs);
-    const leases = await queue.claimDue(nowMs, free);
-    const results = await Promise.all(leases.map((lease) => evaluate(lease.botId)));
-    deps.metrics.gauge("open_trade_queue_depth", "Due bots not yet claimed").set(await queue.depth(now()));
+    await housekeep(true);
+    const { runs } = await claim();
+    const results = await Promise.all(runs);
     return results.filter((r) => r?.summary).length;
   };
 
+  /**
+   * The scheduling loop: while due bots remain it refills each slot as soon as an evaluation ends, so one
+   * process stays busy at `concurrency`; once the queue is drained it looks again after `pollMs`.
+   */
   const loop = async () => {
-    try {
-      await tick();
-    } catch (error) {
-      log.log("error", "tick_failed", { error });
+    while (!stopping) {
+      let saturated = false;
+      try {
+        await housekeep(false);
+        const { free, runs } = await claim();
+        saturated = free <= 0 || runs.length === free;
+      } catch (error) {
+        log.log("error", "tick_failed", { error });
+      }
+      if (stopping) break;
+      if (saturated && inFlight.size > 0) await Promise.race(inFlight);
+      else
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          timer = setTimeout(resolve, pollMs);
+        });
     }
-    if (!stopping) timer = setTimeout(() => (looping = loop()), deps.pollMs ?? 1_000);
   };
 
   return {
@@ -123,6 +154,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     async stop() {
       stopping = true;
       if (timer) clearTimeout(timer);
+      wake?.();
       await looping;
       await Promise.allSettled([...inFlight]);
     },
