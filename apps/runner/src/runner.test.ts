@@ -159,11 +159,16 @@ describe("runner, paper, against the stand-in exchange", () => {
     expect(n).toBe(0);
   });
 
-  it("when a dead runner's lease has expired then another runner claims the bot", async () => {
+  it("when a dead runner's lease has expired then another runner claims the bot and closes the dead evaluation", async () => {
     const user = await w.createUser();
     const bot = await w.createBot(user);
     await w.db.raw.query(
       "insert into public.bot_schedule (bot_id, next_run_at, lease_owner, lease_expires_at) values ($1, now() - interval '1 minute', 'dead-runner', now() - interval '1 second')",
+      [bot],
+    );
+    // The dead runner had reserved model spend for a call that may have been made.
+    await w.db.raw.query(
+      "insert into public.bot_evaluations (bot_id, runner_id, mode, llm_reserved_usd, started_at) values ($1, 'dead-runner', 'paper', 0.05, now() - interval '2 minutes')",
       [bot],
     );
     await w.runner().tick();
@@ -171,7 +176,16 @@ describe("runner, paper, against the stand-in exchange", () => {
       "select (select count(*)::int from public.bot_evaluations where bot_id = $1) as n, lease_owner as owner from public.bot_schedule where bot_id = $1",
       [bot],
     );
-    expect(row).toEqual({ n: 1, owner: null });
+    expect(row).toEqual({ n: 2, owner: null });
+    const dead = await one<{ outcome: string; reason: string; billed: string; reserved: string }>(
+      "select outcome::text as outcome, reason, llm_billed_usd::text as billed, llm_reserved_usd::text as reserved from public.bot_evaluations where bot_id = $1 and runner_id = 'dead-runner'",
+      [bot],
+    );
+    expect(dead).toMatchObject({
+      outcome: "failed",
+      reason: expect.stringMatching(/stopped before it finished/),
+    });
+    expect([usd(dead.billed), usd(dead.reserved)]).toEqual([usd("0.05"), 0n]);
   });
 
   it("when the loop runs and stop is called then evaluations in flight finish and no lease is left behind", async () => {

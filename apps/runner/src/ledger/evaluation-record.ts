@@ -20,23 +20,38 @@ export interface EvaluationEnd {
 
 const MAX_REASON = 2000;
 
-/** The row every evaluation leaves, written first as `running` so even a crash mid-evaluation is visible. */
+/**
+ * The row every evaluation leaves, written first as `running` so even a crash mid-evaluation is visible.
+ * Runs in the transaction that loads the bot, after `closeAbandoned`.
+ */
 export async function startEvaluation(
-  db: Database,
+  tx: Transaction,
   botId: string,
   runnerId: string,
   mode: "paper" | "live",
   nowMs: number,
 ): Promise<string> {
-  const [row] = await asService(db, (tx) =>
-    sqlRows<{ id: string }>(
-      tx,
-      sql`insert into public.bot_evaluations (bot_id, runner_id, mode, started_at)
-          values (${botId}, ${runnerId}, ${mode}, ${at(nowMs)}::timestamptz) returning id`,
-    ),
+  const [row] = await sqlRows<{ id: string }>(
+    tx,
+    sql`insert into public.bot_evaluations (bot_id, runner_id, mode, started_at)
+        values (${botId}, ${runnerId}, ${mode}, ${at(nowMs)}::timestamptz) returning id`,
   );
   if (!row) throw new Error("The evaluation record was not created.");
   return row.id;
+}
+
+/**
+ * Ends the records a dead runner left `running` for this bot. Only the lease holder calls it, so no other
+ * evaluation of the bot can be alive. The model reservation is kept as billed: the call may have been made
+ * and paid for, and the daily cap must stay on the safe side. A runner that was only slow still overwrites
+ * this with its real outcome when it finishes.
+ */
+export async function closeAbandoned(tx: Transaction, botId: string, nowMs: number): Promise<void> {
+  await tx.execute(sql`update public.bot_evaluations set outcome = 'failed',
+      reason = 'The runner evaluating this bot stopped before it finished; the bot was evaluated again.',
+      llm_billed_usd = llm_billed_usd + llm_reserved_usd, llm_reserved_usd = 0,
+      finished_at = greatest(started_at, ${at(nowMs)}::timestamptz)
+    where bot_id = ${botId} and outcome = 'running'`);
 }
 
 /** The reservation is stored before the model is called, so the daily cap sees it while the call runs. */

@@ -6,7 +6,12 @@ import { dayStart, formatPrice, formatShares, formatUsd, notional, type Usd } fr
 import { sql } from "drizzle-orm";
 import { at } from "../db/sql-rows.ts";
 import type { EvaluationSummary } from "../evaluation-summary.ts";
-import { finishEvaluation, recordReservation, startEvaluation } from "../ledger/evaluation-record.ts";
+import {
+  closeAbandoned,
+  finishEvaluation,
+  recordReservation,
+  startEvaluation,
+} from "../ledger/evaluation-record.ts";
 import { recordFailure } from "../ledger/record-failure.ts";
 import { recordFill } from "../ledger/record-fill.ts";
 import { reconcileIntents } from "../live/reconcile-intents.ts";
@@ -41,19 +46,26 @@ export interface Evaluated {
 export async function evaluateBot(deps: EvaluateDeps, botId: string): Promise<Evaluated> {
   const started = performance.now();
   const nowMs = deps.now();
-  let state = await loadBotState(deps.db, botId, nowMs);
-  if (!state)
+  const begun = await asService(deps.db, async (tx) => {
+    await closeAbandoned(tx, botId, nowMs);
+    const loaded = await loadBotState(tx, botId, nowMs);
+    if (!loaded) return null;
+    return { loaded, evaluationId: await startEvaluation(tx, botId, deps.runnerId, loaded.mode, nowMs) };
+  });
+  if (!begun)
     return {
       summary: null,
       release: { botId, nextRunAtMs: nowMs + 3_600_000, consecutiveFailures: 0, lastError: null },
       released: false,
     };
+  let state = begun.loaded;
+  const { evaluationId } = begun;
   const timings: Record<string, number> = {};
-  const evaluationId = await startEvaluation(deps.db, botId, deps.runnerId, state.mode, nowMs);
   let result: PipelineResult;
   try {
     const unknown = await reconcileIntents({ ...deps, nowMs: deps.now }, state);
-    if (state.unresolvedIntents.length > 0) state = (await loadBotState(deps.db, botId, nowMs)) ?? state;
+    if (state.unresolvedIntents.length > 0)
+      state = (await asService(deps.db, (tx) => loadBotState(tx, botId, nowMs))) ?? state;
     const current = state;
     result =
       unknown.length > 0

@@ -1,5 +1,4 @@
-import type { Database } from "@open-trade/db";
-import { asService } from "@open-trade/db/service";
+import type { Transaction } from "@open-trade/db";
 import { botContextSchema, emptyBotContext } from "@open-trade/llm";
 import {
   type BotLimitsRow,
@@ -14,7 +13,7 @@ import { sql } from "drizzle-orm";
 import { at, sqlRows } from "../db/sql-rows.ts";
 import type { BotState, BotStatus, IntentRow, LedgerFill, Mode } from "./bot-state.ts";
 
-interface BotRow extends BotLimitsRow {
+interface BotRow extends BotLimitsRow, RiskProfileRow {
   id: string;
   user_id: string;
   name: string;
@@ -25,6 +24,7 @@ interface BotRow extends BotLimitsRow {
   ai_failure_retry_minutes: number;
   tier: Tier;
   consecutive_failures: number | null;
+  has_profile: boolean;
   daily_loss_reached_ms: number | null;
   last_mode: Mode | null;
   context_json: unknown;
@@ -32,10 +32,13 @@ interface BotRow extends BotLimitsRow {
   reserved: string;
 }
 
-/** Step 2: the bot, its limits, ledger, memory, model spend and unfinished orders. Null when the bot is gone. */
-export async function loadBotState(db: Database, botId: string, nowMs: number): Promise<BotState | null> {
+/**
+ * Step 2, inside the caller's (service) transaction: the bot, its limits and risk profile, ledger, memory,
+ * model spend and unfinished orders. Null when the bot is gone.
+ */
+export async function loadBotState(tx: Transaction, botId: string, nowMs: number): Promise<BotState | null> {
   const since = at(dayStart(nowMs));
-  return asService(db, async (tx) => {
+  {
     const [bot] = await sqlRows<BotRow>(
       tx,
       sql`select b.id, b.user_id, b.name, b.status::text as status, b.model_id, b.recipe_json,
@@ -44,7 +47,11 @@ export async function loadBotState(db: Database, botId: string, nowMs: number): 
                  b.slippage_threshold_percent::text as slippage_threshold_percent, b.max_trades_per_day,
                  b.risk_budget_usd::text as risk_budget_usd, b.risk_budget_type::text as risk_budget_type,
                  b.max_concurrent_markets, b.max_daily_llm_cost_usd::text as max_daily_llm_cost_usd,
-                 u.tier::text as tier, s.consecutive_failures,
+                 u.tier::text as tier, s.consecutive_failures, p.user_id is not null as has_profile,
+                 p.default_daily_loss_usd::text as default_daily_loss_usd,
+                 p.default_position_size_usd::text as default_position_size_usd,
+                 p.default_slippage_threshold_percent::text as default_slippage_threshold_percent,
+                 p.global_risk_budget_usd::text as global_risk_budget_usd,
                  (extract(epoch from s.daily_loss_reached_at) * 1000)::float8 as daily_loss_reached_ms,
                  (select e.mode::text from public.bot_evaluations e where e.bot_id = b.id order by e.started_at desc limit 1) as last_mode,
                  (select c.context_json from public.bot_context c where c.bot_id = b.id) as context_json,
@@ -54,16 +61,10 @@ export async function loadBotState(db: Database, botId: string, nowMs: number): 
                    where e.bot_id = b.id and e.outcome = 'running' and e.started_at >= ${since}::timestamptz) as reserved
             from public.bots b join public.users u on u.id = b.user_id
             left join public.bot_schedule s on s.bot_id = b.id
+            left join public.user_risk_profiles p on p.user_id = b.user_id
            where b.id = ${botId}`,
     );
     if (!bot) return null;
-    const [profile] = await sqlRows<RiskProfileRow>(
-      tx,
-      sql`select default_daily_loss_usd::text as default_daily_loss_usd, default_position_size_usd::text as default_position_size_usd,
-                 default_slippage_threshold_percent::text as default_slippage_threshold_percent,
-                 global_risk_budget_usd::text as global_risk_budget_usd
-            from public.user_risk_profiles where user_id = ${bot.user_id}`,
-    );
     const fills = await sqlRows<{
       market_id: string;
       token_id: string;
@@ -120,7 +121,14 @@ export async function loadBotState(db: Database, botId: string, nowMs: number): 
       allowedCategories: bot.allowed_categories ?? [],
       limitsRow: bot,
       tier: bot.tier,
-      profile: profile ?? null,
+      profile: bot.has_profile
+        ? {
+            default_daily_loss_usd: bot.default_daily_loss_usd,
+            default_position_size_usd: bot.default_position_size_usd,
+            default_slippage_threshold_percent: bot.default_slippage_threshold_percent,
+            global_risk_budget_usd: bot.global_risk_budget_usd,
+          }
+        : null,
       consecutiveFailures: bot.consecutive_failures ?? 0,
       dailyLossReachedAtMs: bot.daily_loss_reached_ms,
       fills: fills.map(
@@ -154,5 +162,5 @@ export async function loadBotState(db: Database, botId: string, nowMs: number): 
         preparedOrder: i.prepared_order,
       })),
     };
-  });
+  }
 }
