@@ -232,6 +232,38 @@ async function run(steps: Step[]) {
   return { log, trades: trades.ok ? trades.value : [] };
 }
 
+describe("paper execution with initial holdings", () => {
+  const withHoldings = (holdings: [string, bigint][]) =>
+    createPaperExecution({
+      book: () => BOOK,
+      params: async () => PARAMS,
+      startingCash: usd("0"),
+      // Raw micro-shares: the parser `shares()` would refuse a negative before the account could.
+      holdings: holdings.map(([token, held]) => [token, held as Shares] as const),
+      now: () => 1_000,
+    });
+
+  it("when the account opens holding shares then it can sell them, and no more, with no cash at all", async () => {
+    const paper = withHoldings([
+      ["1", 6_000_000n],
+      ["1", 4_000_000n],
+    ]);
+    const sell = (size: string) =>
+      place(paper, { side: "SELL", shares: shares(size), limitPrice: price("0.48"), type: "FAK" });
+    const first = (await sell("10")).outcome;
+    const second = (await sell("1")).outcome;
+    expect([first.ok && first.filled, second.ok || second.failure.code, paper.position("1")]).toEqual([
+      shares("10"),
+      "INSUFFICIENT_BALANCE",
+      0n,
+    ]);
+  });
+
+  it("when a holding is negative then opening the account fails and says which token", () => {
+    expect(() => withHoldings([["7", -1_000_000n]])).toThrow(/cannot be negative: token 7/);
+  });
+});
+
 describe("paper execution properties", () => {
   it("when random books and orders are played then fills never beat the book, always pay fees, and FOK is never partial", async () => {
     await fc.assert(

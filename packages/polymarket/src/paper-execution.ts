@@ -32,6 +32,11 @@ export interface PaperExecutionOptions {
   /** Tick, minimum size and fee schedule (e.g. MarketData.getMarketParams). */
   readonly params: (tokenId: TokenId) => Promise<MarketParams>;
   readonly startingCash: Usd;
+  /**
+   * Shares the account already holds when it opens, e.g. a bot's positions folded from its ledger, so they
+   * can be sold by a process that did not buy them. A token given twice is summed; a negative amount throws.
+   */
+  readonly holdings?: Iterable<readonly [TokenId, Shares]>;
   /** Unix milliseconds; injected so the same events always give the same fills. */
   readonly now: () => number;
 }
@@ -61,7 +66,7 @@ const rejected = (orderId: string, code: ExecutionFailure["code"], message: stri
  * crosses them. The book itself is never depleted: paper orders are assumed too small to move a real market.
  */
 export function createPaperExecution(options: PaperExecutionOptions): PaperExecution {
-  const ledger = new PaperLedger(options.startingCash);
+  const ledger = new PaperLedger(options.startingCash, options.holdings);
   const submitted = new Map<string, OrderOutcome>();
   const fills: Fill[] = [];
   const fees = new Map<TokenId, FeeSchedule>();

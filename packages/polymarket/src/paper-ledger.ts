@@ -8,8 +8,15 @@ export class PaperLedger {
   readonly positions = new Map<TokenId, Shares>();
   readonly open = new Map<string, OpenOrder>();
 
-  constructor(startingCash: Usd) {
+  constructor(startingCash: Usd, holdings: Iterable<readonly [TokenId, Shares]> = []) {
     this.cash = startingCash;
+    for (const [tokenId, held] of holdings) {
+      if (held < 0n)
+        throw new RangeError(
+          `Paper holdings cannot be negative: token ${tokenId} was given ${held} micro-shares.`,
+        );
+      if (held > 0n) this.positions.set(tokenId, (this.position(tokenId) + held) as Shares);
+    }
   }
 
   position(tokenId: TokenId): Shares {
