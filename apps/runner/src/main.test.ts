@@ -103,8 +103,6 @@ describe("pnpm start (main.ts)", { timeout: 240_000 }, () => {
       /- Demo: cheap YES \(paper, paper\): \(filled\) [\d:]+ before this start: Entry rules fired/,
     );
     expect([run.code, run.stdout.includes("Demo: bots already present")]).toEqual([0, true]);
-    // Paper holdings live in memory; the ledger's are restored so exits can sell them after a restart.
-    expect(run.stdout).toMatch(/Paper: restored [1-9]\d* open holdings from the ledger/);
     // The bots were evaluated minutes ago and poll every 5 minutes: nothing is due, nothing is repeated.
     expect(await counts()).toEqual(before);
   });

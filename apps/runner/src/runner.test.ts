@@ -1,7 +1,7 @@
 import { price, shares, usd } from "@open-trade/risk-engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { foldHoldings } from "./ledger/fold-holdings.ts";
-import { CHEAP_YES, openRunnerWorld, type RunnerWorld } from "./testing/runner-world.ts";
+import { BOOK, CHEAP_YES, openRunnerWorld, type RunnerWorld } from "./testing/runner-world.ts";
 
 let w: RunnerWorld;
 beforeAll(async () => {
@@ -95,6 +95,37 @@ describe("runner, paper, against the stand-in exchange", () => {
       [bot],
     );
     expect(state).toMatchObject({ ran: true, locks: 0, memory: { cumulative_pnl: "0" } });
+    await expectPositionsFoldLedger(bot);
+  });
+
+  it("when the price rises past take-profit then a different runner sells exactly what the ledger holds", async () => {
+    const user = await w.createUser();
+    const takeProfit = {
+      ...CHEAP_YES,
+      exits: { ...CHEAP_YES.exits, takeProfitBps: 1_000, holdToResolution: false },
+    };
+    const bot = await w.createBot(user, { recipe: takeProfit });
+    const bought = await w.runner({ runnerId: "buying-runner" }).runNow(bot);
+    expect(bought.fill?.side).toBe("BUY");
+    const tokenId = w.market.tokens[0]?.tokenId ?? "";
+    w.exchange.setBook(tokenId, {
+      bids: [{ price: "0.70", size: "10000" }],
+      asks: [{ price: "0.72", size: "10000" }],
+    });
+    try {
+      await w.db.raw.query("update public.bot_schedule set next_run_at = now() where bot_id = $1", [bot]);
+      // A runner that never saw the buy: the paper account it sells from comes from the ledger alone.
+      const sold = await w.runner({ runnerId: "selling-runner" }).runNow(bot);
+      expect(sold.fill).toMatchObject({ side: "SELL", shares: bought.fill?.shares, price: "0.7" });
+    } finally {
+      w.exchange.setBook(tokenId, BOOK);
+    }
+    const position = await one<{ shares: string; realized: string }>(
+      "select total_shares::text as shares, realized_pnl_usd::text as realized from public.positions where bot_id = $1",
+      [bot],
+    );
+    expect(shares(position.shares)).toBe(0n);
+    expect(usd(position.realized)).toBeGreaterThan(0n);
     await expectPositionsFoldLedger(bot);
   });
 

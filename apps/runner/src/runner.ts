@@ -25,7 +25,6 @@ export interface Runner {
 export interface RunnerDeps {
   readonly db: Database;
   readonly marketData: MarketData;
-  readonly paper: Execution;
   readonly live: (userId: string) => Promise<Execution>;
   readonly llm: Llm;
   readonly clock: { now(): Date };

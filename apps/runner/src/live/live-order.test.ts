@@ -1,12 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { parseKeyring, storeCredentials } from "@open-trade/db";
-import { asService } from "@open-trade/db/service";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLiveUser } from "../testing/live-user.ts";
 import { openRunnerWorld, type RunnerWorld } from "../testing/runner-world.ts";
-import { liveExecutionFor } from "./live-execution-for.ts";
-
-// A well-known development key (Hardhat account 2): it holds nothing anywhere.
-const TEST_KEY = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
 
 let w: RunnerWorld;
 beforeAll(async () => {
@@ -17,16 +11,8 @@ afterAll(async () => {
 });
 
 async function liveBot() {
-  const keyring = parseKeyring(`k1:${randomBytes(32).toString("base64")}`);
-  const user = await w.createUser("pro");
-  await asService(w.db.db, (tx) => storeCredentials(tx, keyring, user, { privateKey: TEST_KEY }));
+  const { user, live } = await createLiveUser(w);
   const bot = await w.createBot(user, { status: "live" });
-  const live = liveExecutionFor({
-    db: w.db.db,
-    keyring,
-    clobUrl: w.exchange.clobUrl,
-    marketData: w.marketData,
-  });
   return { user, bot, runner: w.runner({ live }) };
 }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { Execution } from "@open-trade/polymarket";
 import { price, shares } from "@open-trade/risk-engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLiveUser } from "../testing/live-user.ts";
 import { openRunnerWorld, type RunnerWorld } from "../testing/runner-world.ts";
 
 let w: RunnerWorld;
@@ -14,23 +16,34 @@ afterAll(async () => {
 const count = async (text: string, params: unknown[]) =>
   (await w.db.raw.query<{ n: number }>(text, params)).rows[0]?.n ?? -1;
 
+/** Trades the exchange matched for one order id. */
+const exchangeTrades = (orderId: string) =>
+  w.exchange.inspect.trades().filter((t) => JSON.stringify(t).includes(orderId)).length;
+
 /** An order the previous process wrote ahead (and maybe sent) before it died. */
-async function leftBehind(user: string, bot: string, status: "prepared" | "submitted", send: boolean) {
+async function leftBehind(
+  execution: Execution,
+  user: string,
+  bot: string,
+  status: "prepared" | "submitted",
+  send: boolean,
+) {
   const tokenId = w.market.tokens[0]?.tokenId ?? "";
-  const prepared = await w.paper.prepareOrder(
+  const prepared = await execution.prepareOrder(
     { tokenId, side: "BUY", shares: shares("4"), limitPrice: price("0.55"), type: "FOK" },
     { salt: BigInt(`0x${randomUUID().replaceAll("-", "").slice(0, 12)}`), timestampMs: Date.now() },
   );
   if (!prepared.ok) throw new Error(prepared.failure.message);
   const order = prepared.value;
-  if (send) expect((await w.paper.submitOrder(order)).ok).toBe(true);
+  if (send) expect((await execution.submitOrder(order)).ok).toBe(true);
   await w.db.raw.query(
     `insert into public.order_intents (order_id, bot_id, user_id, mode, market_id, token_id, action, size, limit_price, status, prepared_order)
-     values ($1, $2, $3, 'paper', $4, $5, 'buy', $6, $7, $8, $9)`,
+     values ($1, $2, $3, $4, $5, $6, 'buy', $7, $8, $9, $10)`,
     [
       order.orderId,
       bot,
       user,
+      order.mode,
       w.market.conditionId,
       tokenId,
       order.shares,
@@ -42,31 +55,35 @@ async function leftBehind(user: string, bot: string, status: "prepared" | "submi
   return order.orderId;
 }
 
+const intentStatus = async (orderId: string) =>
+  (
+    await w.db.raw.query<{ status: string }>(
+      "select status::text as status from public.order_intents where order_id = $1",
+      [orderId],
+    )
+  ).rows[0]?.status;
+
 describe("crash recovery", () => {
-  it("when a submitted order filled before the crash then the restart books it once and never sends it again", async () => {
-    const user = await w.createUser();
-    const bot = await w.createBot(user);
-    const orderId = await leftBehind(user, bot, "submitted", true);
-    const runner = w.runner();
+  it("when a live order filled before the crash then the restart books it once and never sends it again", async () => {
+    const { user, live } = await createLiveUser(w);
+    const bot = await w.createBot(user, { status: "live" });
+    const orderId = await leftBehind(await live(user), user, bot, "submitted", true);
+    const matched = exchangeTrades(orderId);
+    expect(matched).toBeGreaterThan(0);
+    const runner = w.runner({ live });
     await runner.runNow(bot);
     await w.db.raw.query("update public.bot_schedule set next_run_at = now() where bot_id = $1", [bot]);
     await runner.runNow(bot);
     expect(
       await count("select count(*)::int as n from public.trade_logs where fill_key = $1", [orderId]),
     ).toBe(1);
-    expect(
-      await count(
-        "select count(*)::int as n from public.order_intents where order_id = $1 and status = 'filled'",
-        [orderId],
-      ),
-    ).toBe(1);
-    const sent = await w.paper.trades({ orderId });
-    expect(sent.ok && sent.value.length).toBe(1);
+    expect(await intentStatus(orderId)).toBe("filled");
+    expect(exchangeTrades(orderId)).toBe(matched);
     const { rows } = await w.db.raw.query<{ shares: string }>(
       "select total_shares::text as shares from public.positions where bot_id = $1",
       [bot],
     );
-    // 4 shares from the reconciled order plus the $5 buys at 0.52 the two evaluations made afterwards.
+    // 4 shares from the reconciled order plus whatever the two evaluations bought afterwards.
     const ledger = await w.db.raw.query<{ total: string }>(
       "select sum(size)::text as total from public.trade_logs where bot_id = $1",
       [bot],
@@ -75,23 +92,21 @@ describe("crash recovery", () => {
   });
 
   it.each([
-    ["prepared but never sent", "abandoned", "prepared", false],
-    ["submitted but lost with the process", "abandoned", "submitted", false],
+    ["a live order prepared but never sent", "live", "prepared", "abandoned"],
+    ["a live order marked submitted that never reached the exchange", "live", "submitted", "rejected"],
+    ["a paper order lost with its process", "paper", "submitted", "abandoned"],
   ] as const)(
-    "when an order was %s then it is settled as %s and nothing is booked for it",
-    async (_w, expected, status, send) => {
-      const user = await w.createUser();
-      const bot = await w.createBot(user);
-      const orderId = await leftBehind(user, bot, status, send);
-      await w.runner().runNow(bot);
+    "when %s then it is settled as %s and nothing is booked for it",
+    async (_what, mode, status, expected) => {
+      const { user, live } = await createLiveUser(w);
+      const bot = await w.createBot(user, { status: mode });
+      const execution = mode === "live" ? await live(user) : w.paper;
+      const orderId = await leftBehind(execution, user, bot, status, false);
+      await w.runner({ live }).runNow(bot);
       expect(
         await count("select count(*)::int as n from public.trade_logs where fill_key = $1", [orderId]),
       ).toBe(0);
-      const { rows } = await w.db.raw.query<{ status: string }>(
-        "select status::text as status from public.order_intents where order_id = $1",
-        [orderId],
-      );
-      expect(rows[0]?.status).toBe(expected);
+      expect(await intentStatus(orderId)).toBe(expected);
     },
   );
 });

@@ -8,26 +8,26 @@ import { settleIntent } from "./settle-intent.ts";
 
 export interface ReconcileDeps {
   readonly db: Database;
-  readonly paper: Execution;
   readonly live: (userId: string) => Promise<Execution>;
   readonly nowMs: () => number;
 }
 
 /**
  * Before a bot places anything new, every order it may have sent without learning the result is settled
- * against the exchange: `prepared` never left the process (abandoned); `submitted`/`ambiguous` are looked
- * up by their deterministic id. Fills found are recorded under the same fill key the normal path uses, so
+ * against the exchange: `prepared` never left the process (abandoned); a paper order existed only inside
+ * the evaluation that placed it, so one whose fill was not recorded never happened (abandoned); live
+ * `submitted`/`ambiguous` orders are looked up by their deterministic id. Fills found are recorded under the same fill key the normal path uses, so
  * a fill can never be booked twice; a resting remainder is cancelled. Returns the intents still unknown
  * (the exchange did not answer), for which the bot must wait.
  */
 export async function reconcileIntents(deps: ReconcileDeps, state: BotState): Promise<IntentRow[]> {
   const unknown: IntentRow[] = [];
   for (const intent of state.unresolvedIntents) {
-    if (intent.status === "prepared") {
+    if (intent.status === "prepared" || intent.mode === "paper") {
       await settleIntent(deps.db, intent.orderId, "abandoned");
       continue;
     }
-    const execution = intent.mode === "live" ? await deps.live(state.userId) : deps.paper;
+    const execution = await deps.live(state.userId);
     const trades = await execution.trades({ orderId: intent.orderId });
     if (!trades.ok) {
       unknown.push(intent);
@@ -39,13 +39,7 @@ export async function reconcileIntents(deps: ReconcileDeps, state: BotState): Pr
     const fills = trades.value.filter((t) => t.orderId === intent.orderId);
     const filled = fills.reduce((sum, f) => sum + f.shares, 0n);
     if (filled === 0n) {
-      // Paper orders live in the process that placed them: one lost in a crash was never anywhere else.
-      await settleIntent(
-        deps.db,
-        intent.orderId,
-        intent.mode === "paper" ? "abandoned" : "rejected",
-        "RECONCILED_UNFILLED",
-      );
+      await settleIntent(deps.db, intent.orderId, "rejected", "RECONCILED_UNFILLED");
       continue;
     }
     const notional = fills.reduce((sum, f) => sum + f.shares * f.price, 0n);

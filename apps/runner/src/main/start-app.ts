@@ -8,7 +8,6 @@ import { createLogger } from "../observe/logger.ts";
 import { createMetrics } from "../observe/metrics.ts";
 import { createRunner } from "../runner.ts";
 import { createTerminalView, type ViewOutput } from "../view/terminal-view.ts";
-import { createHydratedPaper, readPaperHoldings } from "./hydrated-paper.ts";
 import { listBots } from "./list-bots.ts";
 import { liveFactory } from "./live-factory.ts";
 import { createModelCostCounter } from "./model-cost-counter.ts";
@@ -69,13 +68,9 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   const marketData = source.marketData;
   const metrics = createMetrics();
-  const { paper, hydrate } = createHydratedPaper(marketData, () => clock.now().getTime());
-  const restored = await hydrate(await readPaperHoldings(connection.raw));
-  if (restored > 0) say(`Paper: restored ${restored} open holdings from the ledger`);
   const runner = createRunner({
     db: connection.db,
     marketData,
-    paper,
     live: liveFactory(env, connection.db, source),
     llm: createLlm(env.llm, { clock: systemClock, random: systemRandom }),
     clock,

@@ -18,6 +18,7 @@ import { reconcileIntents } from "../live/reconcile-intents.ts";
 import { type LeaseRelease, releaseLease } from "../queue/lease-queue.ts";
 import { pollingIntervalMs } from "../queue/polling-interval.ts";
 import { loadBotState } from "./load-bot-state.ts";
+import { paperForBot } from "./paper-for-bot.ts";
 import type { PipelineResult } from "./pipeline-result.ts";
 import { runPipeline } from "./run-pipeline.ts";
 
@@ -27,7 +28,6 @@ export const MAX_CONSECUTIVE_FAILURES = 5;
 export interface EvaluateDeps {
   readonly db: Database;
   readonly marketData: MarketData;
-  readonly paper: Execution;
   readonly live: (userId: string) => Promise<Execution>;
   readonly llm: Llm;
   readonly runnerId: string;
@@ -77,7 +77,10 @@ export async function evaluateBot(deps: EvaluateDeps, botId: string): Promise<Ev
             {
               db: deps.db,
               marketData: deps.marketData,
-              execution: (s) => (s.mode === "live" ? deps.live(s.userId) : Promise.resolve(deps.paper)),
+              execution: (s) =>
+                s.mode === "live"
+                  ? deps.live(s.userId)
+                  : Promise.resolve(paperForBot(deps.marketData, deps.now, s.fills)),
               llm: deps.llm,
               lockMs: deps.lockMs,
               onReserve: (amount, modelId) => recordReservation(deps.db, evaluationId, amount, modelId),

@@ -139,7 +139,7 @@ export async function openRunnerWorld(): Promise<RunnerWorld> {
       return createRunner({
         db: db.db,
         marketData,
-        paper,
+        // Live bots trade on a paper account unless a test passes the real live dependency (testing/live-user.ts).
         live: async () => paper,
         llm: noModel,
         clock: { now: () => new Date() },
