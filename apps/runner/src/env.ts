@@ -30,7 +30,8 @@ const ADVICE: Record<string, string> = {
   MARKET_DATA: "MARKET_DATA must be auto, sim or polymarket",
   RUNNER_CONCURRENCY: "RUNNER_CONCURRENCY must be a whole number from 1 to 64",
   POLYMARKET_CLOB_URL: "POLYMARKET_CLOB_URL must be an http(s) URL such as https://clob.polymarket.com",
-  POLYMARKET_GAMMA_URL: "POLYMARKET_GAMMA_URL must be an http(s) URL such as https://gamma-api.polymarket.com",
+  POLYMARKET_GAMMA_URL:
+    "POLYMARKET_GAMMA_URL must be an http(s) URL such as https://gamma-api.polymarket.com",
   RUNNER_LEASE_SECONDS: "RUNNER_LEASE_SECONDS must be a whole number of seconds from 1 to 3600",
   RUNNER_LOCK_SECONDS: "RUNNER_LOCK_SECONDS must be a whole number of seconds from 1 to 3600",
   RUNNER_POLL_MS: "RUNNER_POLL_MS must be a whole number of milliseconds from 10 to 60000",
