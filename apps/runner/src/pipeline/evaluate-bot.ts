@@ -134,19 +134,24 @@ export async function evaluateBot(deps: EvaluateDeps, botId: string): Promise<Ev
   };
   await asService(deps.db, async (tx) => {
     if (result.fill) await recordFill(tx, result.fill, finishedMs);
-    if (result.failure) await recordFailure(tx, s.id, s.context, result.failure, finishedMs);
-    // One statement for both: the status transition and, unless the evaluation failed, last_run_at.
-    await tx.execute(sql`update public.bots set status = ${status}::public.bot_status,
-        last_run_at = case when ${failed} then last_run_at else ${at(finishedMs)}::timestamptz end
-      where id = ${s.id}`);
-    if (result.end.tradingState === "REDUCING" && (s.dailyLossReachedAtMs ?? 0) < dayStart(nowMs)) {
-      await tx.execute(
-        sql`update public.bot_schedule set daily_loss_reached_at = ${at(nowMs)}::timestamptz where bot_id = ${s.id}`,
-      );
-    }
-    await tx.execute(sql`delete from public.bot_coordination_locks where locked_by_bot_id = ${s.id}`);
-    await finishEvaluation(tx, evaluationId, result.end, finishedMs);
-    await releaseLease(tx, release, deps.runnerId);
+    const dailyLossReached =
+      result.end.tradingState === "REDUCING" && (s.dailyLossReachedAtMs ?? 0) < dayStart(nowMs);
+    // Independent writes, pipelined on the transaction's connection: one round trip, one commit.
+    await Promise.all([
+      result.failure ? recordFailure(tx, s.id, s.context, result.failure, finishedMs) : null,
+      // One statement for both: the status transition and, unless the evaluation failed, last_run_at.
+      tx.execute(sql`update public.bots set status = ${status}::public.bot_status,
+          last_run_at = case when ${failed} then last_run_at else ${at(finishedMs)}::timestamptz end
+        where id = ${s.id}`),
+      dailyLossReached
+        ? tx.execute(
+            sql`update public.bot_schedule set daily_loss_reached_at = ${at(nowMs)}::timestamptz where bot_id = ${s.id}`,
+          )
+        : null,
+      tx.execute(sql`delete from public.bot_coordination_locks where locked_by_bot_id = ${s.id}`),
+      finishEvaluation(tx, evaluationId, result.end, finishedMs),
+      releaseLease(tx, release, deps.runnerId),
+    ]);
   });
   const fill = result.fill;
   return {

@@ -38,10 +38,10 @@ interface BotRow extends BotLimitsRow, RiskProfileRow {
  */
 export async function loadBotState(tx: Transaction, botId: string, nowMs: number): Promise<BotState | null> {
   const since = at(dayStart(nowMs));
-  {
-    const [bot] = await sqlRows<BotRow>(
-      tx,
-      sql`select b.id, b.user_id, b.name, b.status::text as status, b.model_id, b.recipe_json,
+  // Independent reads, pipelined on the transaction's connection: one round trip instead of four.
+  const botQuery = sqlRows<BotRow>(
+    tx,
+    sql`select b.id, b.user_id, b.name, b.status::text as status, b.model_id, b.recipe_json,
                  b.polling_frequency_minutes, b.ai_failure_retry_minutes, to_jsonb(b.allowed_categories) as allowed_categories,
                  b.max_daily_loss_usd::text as max_daily_loss_usd, b.max_position_size_usd::text as max_position_size_usd,
                  b.slippage_threshold_percent::text as slippage_threshold_percent, b.max_trades_per_day,
@@ -63,104 +63,109 @@ export async function loadBotState(tx: Transaction, botId: string, nowMs: number
             left join public.bot_schedule s on s.bot_id = b.id
             left join public.user_risk_profiles p on p.user_id = b.user_id
            where b.id = ${botId}`,
-    );
-    if (!bot) return null;
-    const fills = await sqlRows<{
-      market_id: string;
-      token_id: string;
-      action: "buy" | "sell";
-      size: string;
-      price: string;
-      fee: string;
-      at_ms: number;
-    }>(
-      tx,
-      sql`select market_id, token_id, action::text as action, size::text as size, execution_price::text as price,
+  );
+  const fillsQuery = sqlRows<{
+    market_id: string;
+    token_id: string;
+    action: "buy" | "sell";
+    size: string;
+    price: string;
+    fee: string;
+    at_ms: number;
+  }>(
+    tx,
+    sql`select market_id, token_id, action::text as action, size::text as size, execution_price::text as price,
                  fee_usd::text as fee, (extract(epoch from created_at) * 1000)::float8 as at_ms
             from public.trade_logs where bot_id = ${botId} and token_id is not null order by created_at, id`,
-    );
-    const failures = await sqlRows<{
-      error_type: string;
-      market_id: string | null;
-      note: string;
-      at_ms: number;
-    }>(
-      tx,
-      sql`select error_type::text as error_type, market_id, adaptation_note as note,
+  );
+  const failuresQuery = sqlRows<{
+    error_type: string;
+    market_id: string | null;
+    note: string;
+    at_ms: number;
+  }>(
+    tx,
+    sql`select error_type::text as error_type, market_id, adaptation_note as note,
                  (extract(epoch from created_at) * 1000)::float8 as at_ms
             from public.bot_failures where bot_id = ${botId} order by created_at desc limit 20`,
-    );
-    const intents = await sqlRows<{
-      id: string;
-      order_id: string;
-      mode: Mode;
-      market_id: string;
-      token_id: string;
-      action: "buy" | "sell";
-      status: IntentRow["status"];
-      prepared_order: Record<string, unknown>;
-    }>(
-      tx,
-      sql`select id, order_id, mode::text as mode, market_id, token_id, action::text as action, status::text as status, prepared_order
+  );
+  const intentsQuery = sqlRows<{
+    id: string;
+    order_id: string;
+    mode: Mode;
+    market_id: string;
+    token_id: string;
+    action: "buy" | "sell";
+    status: IntentRow["status"];
+    prepared_order: Record<string, unknown>;
+  }>(
+    tx,
+    sql`select id, order_id, mode::text as mode, market_id, token_id, action::text as action, status::text as status, prepared_order
             from public.order_intents where bot_id = ${botId} and status in ('prepared', 'submitted', 'ambiguous')
            order by created_at`,
-    );
-    const context = botContextSchema.safeParse(bot.context_json ?? {});
-    const mode: Mode =
-      bot.status === "live" ? "live" : bot.status === "paper" ? "paper" : (bot.last_mode ?? "paper");
-    return {
-      id: bot.id,
-      userId: bot.user_id,
-      name: bot.name,
-      status: bot.status,
-      mode,
-      modelId: bot.model_id,
-      recipeJson: bot.recipe_json,
-      pollingFrequencyMinutes: bot.polling_frequency_minutes,
-      aiFailureRetryMinutes: bot.ai_failure_retry_minutes,
-      allowedCategories: bot.allowed_categories ?? [],
-      limitsRow: bot,
-      tier: bot.tier,
-      profile: bot.has_profile
-        ? {
-            default_daily_loss_usd: bot.default_daily_loss_usd,
-            default_position_size_usd: bot.default_position_size_usd,
-            default_slippage_threshold_percent: bot.default_slippage_threshold_percent,
-            global_risk_budget_usd: bot.global_risk_budget_usd,
-          }
-        : null,
-      consecutiveFailures: bot.consecutive_failures ?? 0,
-      dailyLossReachedAtMs: bot.daily_loss_reached_ms,
-      fills: fills.map(
-        (f): LedgerFill => ({
-          marketId: f.market_id,
-          tokenId: f.token_id,
-          side: f.action === "buy" ? "BUY" : "SELL",
-          shares: shares(f.size),
-          price: price(f.price),
-          fee: usd(f.fee),
-          atMs: f.at_ms,
-        }),
-      ),
-      context: context.success ? context.data : emptyBotContext(),
-      failures: failures.map((f) => ({
-        errorType: f.error_type as BotState["failures"][number]["errorType"],
+  );
+  const [[bot], fills, failures, intents] = await Promise.all([
+    botQuery,
+    fillsQuery,
+    failuresQuery,
+    intentsQuery,
+  ]);
+  if (!bot) return null;
+  const context = botContextSchema.safeParse(bot.context_json ?? {});
+  const mode: Mode =
+    bot.status === "live" ? "live" : bot.status === "paper" ? "paper" : (bot.last_mode ?? "paper");
+  return {
+    id: bot.id,
+    userId: bot.user_id,
+    name: bot.name,
+    status: bot.status,
+    mode,
+    modelId: bot.model_id,
+    recipeJson: bot.recipe_json,
+    pollingFrequencyMinutes: bot.polling_frequency_minutes,
+    aiFailureRetryMinutes: bot.ai_failure_retry_minutes,
+    allowedCategories: bot.allowed_categories ?? [],
+    limitsRow: bot,
+    tier: bot.tier,
+    profile: bot.has_profile
+      ? {
+          default_daily_loss_usd: bot.default_daily_loss_usd,
+          default_position_size_usd: bot.default_position_size_usd,
+          default_slippage_threshold_percent: bot.default_slippage_threshold_percent,
+          global_risk_budget_usd: bot.global_risk_budget_usd,
+        }
+      : null,
+    consecutiveFailures: bot.consecutive_failures ?? 0,
+    dailyLossReachedAtMs: bot.daily_loss_reached_ms,
+    fills: fills.map(
+      (f): LedgerFill => ({
         marketId: f.market_id,
-        createdAt: f.at_ms,
-      })),
-      recentNotes: failures.map((f) => f.note).filter((n) => n.length > 0),
-      llmSpentTodayUsd: usd(bot.spent),
-      llmOpenReservationsUsd: usd(bot.reserved),
-      unresolvedIntents: intents.map((i) => ({
-        id: i.id,
-        orderId: i.order_id,
-        mode: i.mode,
-        marketId: i.market_id,
-        tokenId: i.token_id,
-        side: i.action === "buy" ? "BUY" : "SELL",
-        status: i.status,
-        preparedOrder: i.prepared_order,
-      })),
-    };
-  }
+        tokenId: f.token_id,
+        side: f.action === "buy" ? "BUY" : "SELL",
+        shares: shares(f.size),
+        price: price(f.price),
+        fee: usd(f.fee),
+        atMs: f.at_ms,
+      }),
+    ),
+    context: context.success ? context.data : emptyBotContext(),
+    failures: failures.map((f) => ({
+      errorType: f.error_type as BotState["failures"][number]["errorType"],
+      marketId: f.market_id,
+      createdAt: f.at_ms,
+    })),
+    recentNotes: failures.map((f) => f.note).filter((n) => n.length > 0),
+    llmSpentTodayUsd: usd(bot.spent),
+    llmOpenReservationsUsd: usd(bot.reserved),
+    unresolvedIntents: intents.map((i) => ({
+      id: i.id,
+      orderId: i.order_id,
+      mode: i.mode,
+      marketId: i.market_id,
+      tokenId: i.token_id,
+      side: i.action === "buy" ? "BUY" : "SELL",
+      status: i.status,
+      preparedOrder: i.prepared_order,
+    })),
+  };
 }

@@ -88,8 +88,11 @@ async function evaluateSerialised(
   intent: OrderIntent,
 ): Promise<{ decision: Decision; halted: boolean }> {
   const { userId } = request;
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${userId}))`);
-  const bots = await sqlRows<{
+  // Pipelined on the transaction's connection in this order: the server takes the per-user lock before it
+  // runs the reads, so they see every reservation committed before ours, in one round trip. `sqlRows` sends
+  // at once (a bare `tx.execute` would wait for its first `then`, i.e. until after the reads were sent).
+  const serialised = sqlRows(tx, sql`select pg_advisory_xact_lock(hashtext(${userId}))`);
+  const botsQuery = sqlRows<{
     id: string;
     status: string;
     type: "individual" | "shared";
@@ -99,7 +102,7 @@ async function evaluateSerialised(
     sql`select id, status::text as status, risk_budget_type::text as type, risk_budget_usd::text as budget
           from public.bots where user_id = ${userId}`,
   );
-  const held = await sqlRows<{
+  const heldQuery = sqlRows<{
     bot_id: string;
     token_id: string;
     shares: string;
@@ -112,7 +115,7 @@ async function evaluateSerialised(
           from public.positions where user_id = ${userId} and type = ${request.mode}::public.trade_type
            and bot_id is not null and token_id is not null and total_shares > 0`,
   );
-  const inFlight = await sqlRows<{
+  const inFlightQuery = sqlRows<{
     bot_id: string;
     token_id: string;
     action: string;
@@ -124,11 +127,18 @@ async function evaluateSerialised(
           from public.order_intents where user_id = ${userId} and mode = ${request.mode}::public.trade_type
            and status in ('prepared', 'submitted', 'ambiguous')`,
   );
-  const [lock] = await sqlRows<{ bot: string; expires_ms: number }>(
+  const lockQuery = sqlRows<{ bot: string; expires_ms: number }>(
     tx,
     sql`select locked_by_bot_id as bot, (extract(epoch from expires_at) * 1000)::float8 as expires_ms
           from public.bot_coordination_locks where user_id = ${userId} and market_id = ${request.conditionId}`,
   );
+  const [, bots, held, inFlight, [lock]] = await Promise.all([
+    serialised,
+    botsQuery,
+    heldQuery,
+    inFlightQuery,
+    lockQuery,
+  ]);
   const self = bots.find((b) => b.id === intent.botId);
   const halted = !self || !RUNNABLE.has(self.status);
   const snapshot: RiskSnapshot = {
