@@ -100,7 +100,7 @@ describe("pnpm start (main.ts)", { timeout: 240_000 }, () => {
     const before = await counts();
     const run = await startMain({ MAIN_RUN_SECONDS: "2", METRICS_PORT: "0" }).done;
     expect(run.stdout).toMatch(
-      /- Demo: cheap YES \(paper, paper\): \(filled\) [\d:]+ before this start: Entry rules fired/,
+      /- Demo: cheap YES \(paper\): \(filled\) [\d:]+ before this start: Entry rules fired/,
     );
     expect([run.code, run.stdout.includes("Demo: bots already present")]).toEqual([0, true]);
     // The bots were evaluated minutes ago and poll every 5 minutes: nothing is due, nothing is repeated.

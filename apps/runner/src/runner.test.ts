@@ -182,10 +182,21 @@ describe("runner, paper, against the stand-in exchange", () => {
       [bot],
     );
     const summary = await w.runner().runNow(bot);
-    expect(summary.outcome).toBe("skipped");
+    const { name } = await one<{ name: string }>("select name from public.bots where id = $1", [bot]);
+    expect(summary).toMatchObject({ outcome: "skipped", botName: name, status: "paper", mode: "paper" });
     const { n } = await one<{ n: number }>(
       "select count(*)::int as n from public.bot_evaluations where bot_id = $1",
       [bot],
+    );
+    expect(n).toBe(0);
+  });
+
+  it("when run now is asked for a bot that does not exist then it says so and writes nothing", async () => {
+    const missing = "00000000-0000-4000-8000-000000000000";
+    await expect(w.runner().runNow(missing)).rejects.toThrow(`There is no bot ${missing}`);
+    const { n } = await one<{ n: number }>(
+      "select count(*)::int as n from public.bot_schedule where bot_id = $1",
+      [missing],
     );
     expect(n).toBe(0);
   });

@@ -158,20 +158,21 @@ export function createRunner(deps: RunnerDeps): Runner {
       await Promise.allSettled([...inFlight]);
     },
     async runNow(botId) {
-      const lease = await queue.claimOne(botId, now());
-      const busy: EvaluationSummary = {
-        botId,
-        botName: "",
-        outcome: "skipped",
-        reason: "The bot is being evaluated right now; try again in a moment.",
-        denialCodes: [],
-        mode: "paper",
-        status: "",
-        tradingState: "ACTIVE",
-        pnlTodayUsd: "0",
-        durationMs: 0,
-      };
-      if (!lease) return busy;
+      const claim = await queue.claimOne(botId, now());
+      if (claim.kind === "missing") throw new Error(`There is no bot ${botId}; it may have been deleted.`);
+      if (claim.kind === "busy")
+        return {
+          botId,
+          botName: claim.name,
+          outcome: "skipped",
+          reason: "The bot is being evaluated right now; try again in a moment.",
+          denialCodes: [],
+          mode: claim.status === "live" ? "live" : "paper",
+          status: claim.status,
+          tradingState: "ACTIVE",
+          pnlTodayUsd: "0",
+          durationMs: 0,
+        };
       const evaluated = await evaluate(botId);
       if (!evaluated?.summary) throw new Error(`Bot ${botId} could not be evaluated; see the runner log.`);
       return evaluated.summary;

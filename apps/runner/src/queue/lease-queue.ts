@@ -10,6 +10,11 @@ export interface Lease {
   readonly botId: string;
 }
 
+export type OneClaim =
+  | { readonly kind: "claimed" }
+  | { readonly kind: "busy"; readonly name: string; readonly status: string }
+  | { readonly kind: "missing" };
+
 export interface LeaseRelease {
   readonly botId: string;
   readonly nextRunAtMs: number;
@@ -60,13 +65,18 @@ export function createLeaseQueue(db: Database, runnerId: string, leaseMs: number
       return rows.map((r) => ({ botId: r.bot_id }));
     },
 
-    /** Claims one bot whether due or not ("run now"); null when another evaluation holds it. */
-    async claimOne(botId: string, nowMs: number): Promise<Lease | null> {
+    /** Claims one bot whether due or not ("run now"): `busy` while another evaluation of it runs anywhere. */
+    async claimOne(botId: string, nowMs: number): Promise<OneClaim> {
       const now = at(nowMs);
-      const rows = await asService(db, async (tx) => {
+      return asService(db, async (tx) => {
+        const [bot] = await sqlRows<{ name: string; status: string }>(
+          tx,
+          sql`select name, status::text as status from public.bots where id = ${botId}`,
+        );
+        if (!bot) return { kind: "missing" };
         await tx.execute(sql`insert into public.bot_schedule (bot_id, next_run_at)
           values (${botId}, ${now}::timestamptz) on conflict (bot_id) do nothing`);
-        return sqlRows<{ bot_id: string }>(
+        const claimed = await sqlRows<{ bot_id: string }>(
           tx,
           sql`update public.bot_schedule
                  set lease_owner = ${runnerId}, lease_expires_at = ${at(nowMs + leaseMs)}::timestamptz
@@ -74,8 +84,8 @@ export function createLeaseQueue(db: Database, runnerId: string, leaseMs: number
                  and (lease_expires_at is null or lease_expires_at <= ${now}::timestamptz)
               returning bot_id`,
         );
+        return claimed.length > 0 ? { kind: "claimed" } : { kind: "busy", ...bot };
       });
-      return rows.length > 0 ? { botId } : null;
     },
 
     /** Ends this runner's lease and says when the bot is due next. A lease lost to expiry is left alone. */

@@ -1,5 +1,5 @@
 import type { EvaluationSummary } from "../evaluation-summary.ts";
-import { clock, signed } from "./text-cells.ts";
+import { clock, modeAndStatus, signed } from "./text-cells.ts";
 
 /** One line per evaluation for logs and pipes (no TTY): time, bot, outcome, the fill if any, PnL, reason. */
 export function formatEventLine(e: EvaluationSummary, at: Date): string {
@@ -8,7 +8,7 @@ export function formatEventLine(e: EvaluationSummary, at: Date): string {
     : "";
   const denied = e.denialCodes.length > 0 ? ` [${e.denialCodes.join(",")}]` : "";
   return [
-    `${clock(at)} ${e.botName} (${e.mode}, ${e.status}, ${e.tradingState})`,
+    `${clock(at)} ${e.botName} (${modeAndStatus(e.mode, e.status)}, ${e.tradingState})`,
     `${e.outcome}${fill}${denied}`,
     `pnl today ${signed(e.pnlTodayUsd)} USD`,
     `${e.durationMs} ms`,

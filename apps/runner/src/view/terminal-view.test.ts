@@ -76,7 +76,7 @@ describe("createTerminalView", () => {
     expect(writes.join("").trimEnd().split("\n")).toEqual([
       "Open Trade runner · market data: SIMULATED",
       "! no key",
-      "- Cheap favourites (paper, paper): waiting not evaluated yet",
+      "- Cheap favourites (paper): waiting not evaluated yet",
       expect.stringContaining("filled BUY"),
       expect.stringContaining("hold"),
     ]);

@@ -19,3 +19,8 @@ export function signed(decimal: string): string {
 export function clock(at: Date): string {
   return at.toISOString().slice(11, 19);
 }
+
+/** "paper", or "live, paused" when the status says more than the mode (a paper bot's status is "paper"). */
+export function modeAndStatus(mode: string, status: string): string {
+  return status === mode || status === "" ? mode : `${mode}, ${status}`;
+}
