@@ -1,6 +1,7 @@
 import { notional, price, shares, usd } from "@open-trade/risk-engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openRunnerWorld, type RunnerWorld } from "../testing/runner-world.ts";
+import { CHEAP_YES, openRunnerWorld, type RunnerWorld } from "../testing/runner-world.ts";
+import { createLeaseQueue } from "./lease-queue.ts";
 
 let w: RunnerWorld;
 beforeAll(async () => {
@@ -62,5 +63,33 @@ describe("two runners on one database", () => {
       leases.map((l) => l.botId).filter((id) => bots.includes(id));
     const claimed = [...mine(x), ...mine(y)];
     expect(claimed.sort()).toEqual([...bots].sort());
+  });
+});
+
+describe("claim order", () => {
+  it("when a user's bots are all due then the highest priority is claimed first, going round the users by rank", async () => {
+    const alice = await w.createUser();
+    const bob = await w.createUser();
+    const hold = { recipe: { ...CHEAP_YES, entry: { ...CHEAP_YES.entry, rules: [] } } };
+    const a = await Promise.all([0, 9, 5].map((priority) => w.createBot(alice, { ...hold, priority })));
+    const b = await Promise.all([1, 7].map((priority) => w.createBot(bob, { ...hold, priority })));
+    const queue = createLeaseQueue(w.db.db, "ordering-runner", 60_000);
+    await queue.ensureSchedules(Date.now());
+    // Alice's bots came due first, so earliest-due alone would hand her all three before Bob's first.
+    await w.db.raw.query(
+      "update public.bot_schedule set next_run_at = now() - interval '1 minute' where bot_id = any($1::uuid[])",
+      [a],
+    );
+    await w.db.raw.query(
+      "update public.bot_schedule set next_run_at = now() where bot_id = any($1::uuid[])",
+      [b],
+    );
+    const order: string[] = [];
+    for (;;) {
+      const [lease] = await queue.claimDue(Date.now(), 1);
+      if (!lease) break;
+      if ([...a, ...b].includes(lease.botId)) order.push(lease.botId);
+    }
+    expect(order).toEqual([a[1], b[1], a[2], b[0], a[0]]);
   });
 });

@@ -41,19 +41,29 @@ export function createLeaseQueue(db: Database, runnerId: string, leaseMs: number
       );
     },
 
-    /** Claims up to `limit` due bots, earliest due first and, within a user, highest priority first. */
+    /**
+     * Claims up to `limit` due bots. Each user's due bots are ranked by priority (highest first), and claims
+     * go round the users by rank, earliest due first within a rank: a user's most important bot reaches the
+     * shared budget first, and no user's many bots hold back another user's.
+     */
     async claimDue(nowMs: number, limit: number): Promise<Lease[]> {
       const now = at(nowMs);
       const expires = at(nowMs + leaseMs);
       const rows = await asService(db, (tx) =>
         sqlRows<{ bot_id: string }>(
           tx,
-          sql`with due as (
-                select s.bot_id from public.bot_schedule s join public.bots b on b.id = s.bot_id
+          sql`with ranked as (
+                select s.bot_id, s.next_run_at,
+                       row_number() over (partition by b.user_id order by b.priority desc, s.next_run_at) as rank
+                  from public.bot_schedule s join public.bots b on b.id = s.bot_id
+                 -- Bots in flight keep their rank (their next_run_at moves only on release).
+                 where s.next_run_at <= ${now}::timestamptz and b.status in ${RUNNABLE}),
+              due as (
+                -- Rechecked on the locked row: another runner may have claimed or finished it meanwhile.
+                select s.bot_id from public.bot_schedule s join ranked r on r.bot_id = s.bot_id
                  where s.next_run_at <= ${now}::timestamptz
                    and (s.lease_expires_at is null or s.lease_expires_at <= ${now}::timestamptz)
-                   and b.status in ${RUNNABLE}
-                 order by s.next_run_at, b.priority desc
+                 order by r.rank, r.next_run_at
                  limit ${limit}
                  for update of s skip locked)
               update public.bot_schedule s
