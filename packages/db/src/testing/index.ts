@@ -3,4 +3,9 @@
 
 export { createAuthUser, createBot } from "./fixtures.ts";
 export { default as globalSetup } from "./global-setup.ts";
-export { openEmptyDatabase, openIsolatedTestDatabase, openTestDatabase } from "./test-database.ts";
+export {
+  openEmptyDatabase,
+  openIsolatedTestDatabase,
+  openTestDatabase,
+  type TestConnection,
+} from "./test-database.ts";

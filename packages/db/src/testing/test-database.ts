@@ -28,8 +28,18 @@ async function openPgliteFromDump(): Promise<Connection> {
   return connect({ kind: "pglite", dataDir: undefined }, { loadDataDir });
 }
 
+/** A test database; `url` is set on PostgreSQL so other processes (a runner child) can reach the same database. */
+export interface TestConnection extends Connection {
+  readonly url?: string;
+}
+
 /** An empty database of its own (for migration tests): a new database on the server, or a new PGlite. */
-export async function openEmptyDatabase(): Promise<{ connection: Connection; drop(): Promise<void> }> {
+export async function openEmptyDatabase(): Promise<{
+  connection: Connection;
+  /** PostgreSQL only: the new database's URL. */
+  url?: string;
+  drop(): Promise<void>;
+}> {
   const env = readDbEnv();
   if (!env.DATABASE_URL) {
     const connection = await connect({ kind: "pglite", dataDir: undefined });
@@ -43,6 +53,7 @@ export async function openEmptyDatabase(): Promise<{ connection: Connection; dro
   const connection = await connect({ kind: "postgres", url: url.toString() }, { maxConnections: 4 });
   return {
     connection,
+    url: url.toString(),
     async drop() {
       await connection.close();
       await admin.raw.exec(`drop database if exists ${name} with (force)`);
@@ -56,9 +67,9 @@ export async function openEmptyDatabase(): Promise<{ connection: Connection; dro
  * claims every due bot). On PostgreSQL a new database, migrated and dropped on close; on PGlite the per-worker
  * instance, which is already private when the package runs its files isolated (vitest's default).
  */
-export async function openIsolatedTestDatabase(): Promise<Connection> {
+export async function openIsolatedTestDatabase(): Promise<TestConnection> {
   if (!readDbEnv().DATABASE_URL) return openTestDatabase();
-  const { connection, drop } = await openEmptyDatabase();
+  const { connection, url, drop } = await openEmptyDatabase();
   await migrate(connection.raw);
-  return { ...connection, close: drop };
+  return { ...connection, ...(url ? { url } : {}), close: drop };
 }
