@@ -3,11 +3,11 @@ import { parseKeyring, storeCredentials } from "@open-trade/db";
 import { asService } from "@open-trade/db/service";
 import type { TestConnection } from "@open-trade/db/testing";
 import type { Recipe } from "@open-trade/llm";
+// The runner's children reach the llm package's OpenRouter stand-in over HTTP.
+import { answer, type StandIn, startStandIn } from "@open-trade/llm/stand-in";
 import type { FaultSpec } from "@open-trade/polymarket";
 import { applyFill, FLAT, type Position, price, shares, usd } from "@open-trade/risk-engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// The llm package's OpenRouter stand-in is test support it does not export; the runner's children reach it over HTTP.
-import { answer, type StandIn, startStandIn } from "../../../packages/llm/src/stand-in/stand-in-server.ts";
 import { foldHoldings } from "./ledger/fold-holdings.ts";
 import type { LedgerFill } from "./pipeline/bot-state.ts";
 import { type RunnerProcess, startRunnerProcess } from "./testing/runner-process.ts";

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Connection } from "@open-trade/db";
-import { createAuthUser, openIsolatedTestDatabase } from "@open-trade/db/testing";
+import { createAuthUser, openIsolatedTestDatabase, type TestConnection } from "@open-trade/db/testing";
 import type { Llm } from "@open-trade/llm";
 import { ModelCatalog, type Recipe, systemClock } from "@open-trade/llm";
 import {
@@ -51,7 +50,8 @@ export const BOOK = {
 };
 
 export interface RunnerWorld {
-  readonly db: Connection;
+  /** On PostgreSQL `db.url` lets runner processes reach the same database. */
+  readonly db: TestConnection;
   readonly exchange: StandInExchange;
   readonly market: StandInMarket;
   readonly marketData: MarketData;
