@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { parseKeyring, storeCredentials } from "@open-trade/db";
 import { asService } from "@open-trade/db/service";
-import type { TestConnection } from "@open-trade/db/testing";
 import type { Recipe } from "@open-trade/llm";
 // The runner's children reach the llm package's OpenRouter stand-in over HTTP.
 import { answer, type StandIn, startStandIn } from "@open-trade/llm/stand-in";
@@ -141,7 +140,7 @@ describe.skipIf(!dbUrl)(
     beforeAll(async () => {
       process.stdout.write(`chaos-processes: seed ${seed} (replay with CHAOS_SEED=${seed})\n`);
       w = await openRunnerWorld();
-      const db = w.db as TestConnection;
+      const { db } = w;
       if (!db.url) throw new Error("The isolated test database has no URL to give the runner processes.");
       url = db.url;
       const extra = EXTRA_MARKETS.map((spec) =>
