@@ -7,8 +7,7 @@ import { answer, type StandIn, startStandIn } from "@open-trade/llm/stand-in";
 import type { FaultSpec } from "@open-trade/polymarket";
 import { applyFill, FLAT, type Position, price, shares, usd } from "@open-trade/risk-engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { foldHoldings } from "./ledger/fold-holdings.ts";
-import type { LedgerFill } from "./pipeline/bot-state.ts";
+import { expectPositionsFoldLedger } from "./testing/expect-positions-fold-ledger.ts";
 import { type RunnerProcess, startRunnerProcess } from "./testing/runner-process.ts";
 import { BOOK, CHEAP_YES, openRunnerWorld, type RunnerWorld } from "./testing/runner-world.ts";
 
@@ -231,7 +230,7 @@ describe.skipIf(!dbUrl)(
       };
       process.stdout.write(`chaos-processes: ${JSON.stringify(summary)}\n`);
 
-      await expectPositionsFoldTheLedger(botIds, ledger);
+      await expectPositionsFoldLedger(w.db.raw, botIds);
       expectNoOrderTwice(ledger, intents);
       expectLimitsHeld(bots, ledger);
       // Each limit must have stopped some order, or the check above would prove nothing. The decision step
@@ -408,26 +407,6 @@ describe.skipIf(!dbUrl)(
     }
 
     /** Every position equals the fold of its ledger rows, exactly. */
-    async function expectPositionsFoldTheLedger(botIds: readonly string[], ledger: readonly LedgerRow[]) {
-      const positions = await q<{ bot_id: string; token_id: string; shares: string; basis: string }>(
-        `select bot_id, token_id, total_shares::text as shares, cost_basis_usd::text as basis
-           from public.positions where bot_id = any($1::uuid[])`,
-        [botIds],
-      );
-      for (const bot of botIds) {
-        const folded = foldHoldings(ledger.filter((r) => r.bot_id === bot).map(toFill));
-        const held = positions.filter((p) => p.bot_id === bot);
-        expect(held.length, `positions of bot ${bot}`).toBe(folded.size);
-        for (const row of held) {
-          const position = folded.get(row.token_id)?.position;
-          expect([shares(row.shares), usd(row.basis)], `position ${bot}/${row.token_id}`).toEqual([
-            position?.shares,
-            position?.costBasis,
-          ]);
-        }
-      }
-    }
-
     /**
      * No order reached the exchange twice: every exchange order has its write-ahead intent, no evaluation placed
      * two, every exchange fill is exactly one live ledger row of the same size, and each live user's account on
@@ -564,16 +543,6 @@ function randomFault(random: () => number, pick: <T>(items: readonly T[]) => T):
     { kind: "delay", ms: 100 + Math.floor(random() * 400), times },
   ]);
 }
-
-const toFill = (r: LedgerRow, i: number): LedgerFill => ({
-  marketId: r.market_id,
-  tokenId: r.token_id,
-  side: r.action === "buy" ? "BUY" : "SELL",
-  shares: shares(r.size),
-  price: price(r.price),
-  fee: usd(r.fee),
-  atMs: i,
-});
 
 /** The highest total cost basis each group reached while the ledger is folded in order. */
 function peakCostBasis(rows: readonly LedgerRow[], group: (r: LedgerRow) => string): Map<string, bigint> {

@@ -1,6 +1,6 @@
-import { price, shares, usd } from "@open-trade/risk-engine";
+import { shares, usd } from "@open-trade/risk-engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { foldHoldings } from "./ledger/fold-holdings.ts";
+import { expectPositionsFoldLedger } from "./testing/expect-positions-fold-ledger.ts";
 import { BOOK, CHEAP_YES, openRunnerWorld, type RunnerWorld } from "./testing/runner-world.ts";
 
 let w: RunnerWorld;
@@ -16,48 +16,6 @@ const one = async <T>(text: string, params: unknown[]): Promise<T> => {
   if (!rows[0]) throw new Error(`no row for ${text}`);
   return rows[0];
 };
-
-/** Every position of the bot equals the risk engine's fold of its ledger rows, exactly. */
-async function expectPositionsFoldLedger(botId: string) {
-  const { rows: ledger } = await w.db.raw.query<{
-    market_id: string;
-    token_id: string;
-    action: string;
-    size: string;
-    price: string;
-    fee: string;
-  }>(
-    `select market_id, token_id, action::text as action, size::text as size, execution_price::text as price, fee_usd::text as fee
-       from public.trade_logs where bot_id = $1 order by created_at, id`,
-    [botId],
-  );
-  const folded = foldHoldings(
-    ledger.map((r, i) => ({
-      marketId: r.market_id,
-      tokenId: r.token_id,
-      side: r.action === "buy" ? "BUY" : "SELL",
-      shares: shares(r.size),
-      price: price(r.price),
-      fee: usd(r.fee),
-      atMs: i,
-    })),
-  );
-  const { rows: held } = await w.db.raw.query<{
-    token_id: string;
-    shares: string;
-    basis: string;
-    realized: string;
-  }>(
-    "select token_id, total_shares::text as shares, cost_basis_usd::text as basis, realized_pnl_usd::text as realized from public.positions where bot_id = $1",
-    [botId],
-  );
-  expect(held.length).toBe(folded.size);
-  for (const row of held) {
-    expect({ shares: shares(row.shares), costBasis: usd(row.basis), realizedPnl: usd(row.realized) }).toEqual(
-      folded.get(row.token_id)?.position,
-    );
-  }
-}
 
 describe("runner, paper, against the stand-in exchange", () => {
   it("when a rule-only bot runs then it buys once and ledger, position, intent, memory and evaluation agree", async () => {
@@ -95,7 +53,7 @@ describe("runner, paper, against the stand-in exchange", () => {
       [bot],
     );
     expect(state).toMatchObject({ ran: true, locks: 0, memory: { cumulative_pnl: "0" } });
-    await expectPositionsFoldLedger(bot);
+    await expectPositionsFoldLedger(w.db.raw, [bot]);
   });
 
   it("when the price rises past take-profit then a different runner sells exactly what the ledger holds", async () => {
@@ -126,7 +84,7 @@ describe("runner, paper, against the stand-in exchange", () => {
     );
     expect(shares(position.shares)).toBe(0n);
     expect(usd(position.realized)).toBeGreaterThan(0n);
-    await expectPositionsFoldLedger(bot);
+    await expectPositionsFoldLedger(w.db.raw, [bot]);
   });
 
   it("when a bot has just run then the next tick does not evaluate it again before its interval", async () => {
