@@ -9,7 +9,13 @@ import { applyFill, FLAT, type Position, price, shares, usd } from "@open-trade/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectPositionsFoldLedger } from "./testing/expect-positions-fold-ledger.ts";
 import { type RunnerProcess, startRunnerProcess } from "./testing/runner-process.ts";
-import { BOOK, CHEAP_YES, openRunnerWorld, type RunnerWorld } from "./testing/runner-world.ts";
+import {
+  BOOK,
+  CHEAP_YES,
+  MODEL_BUYS_YES,
+  openRunnerWorld,
+  type RunnerWorld,
+} from "./testing/runner-world.ts";
 
 // Issue 6's chaos test with real OS processes: three `src/main.ts` runners share one PostgreSQL database while
 // 50 bots of 10 users (live through the real CLOB client, paper, rule-only and model-driven) run 20 rounds, runners
@@ -47,15 +53,6 @@ const JUDGED: Recipe = {
 const RALLY_BOOK = {
   bids: [{ price: "0.66", size: "10000" }],
   asks: [{ price: "0.68", size: "10000" }],
-};
-const MODEL_BUY = {
-  action: "buy",
-  market: "m1",
-  outcome: "YES",
-  amount: { unit: "usd", value: "5" },
-  worstPrice: "0.52",
-  confidence: 80,
-  reasoning: "The model finds YES cheap.",
 };
 
 interface PlannedBot {
@@ -115,12 +112,7 @@ describe.skipIf(!dbUrl)(
     const startRunner = () => {
       const child = startRunnerProcess({
         env: {
-          DATABASE_URL: url,
-          MARKET_DATA: "polymarket",
-          POLYMARKET_CLOB_URL: w.exchange.clobUrl,
-          POLYMARKET_GAMMA_URL: w.exchange.gammaUrl,
-          SEED_DEMO: "false",
-          METRICS_PORT: "0",
+          ...w.processEnv(),
           RUNNER_ID: `chaos-p${children.length + 1}`,
           RUNNER_CONCURRENCY: "4",
           RUNNER_LEASE_SECONDS: String(LEASE_SECONDS),
@@ -159,7 +151,7 @@ describe.skipIf(!dbUrl)(
         },
       });
       // Every model call gets the same decision; far more answers than 20 rounds can use.
-      model.script(MODEL, ...Array.from({ length: 5_000 }, () => answer(MODEL_BUY)));
+      model.script(MODEL, ...Array.from({ length: 5_000 }, () => answer(MODEL_BUYS_YES)));
     });
 
     afterAll(async () => {

@@ -147,17 +147,10 @@ describe("runner", () => {
     bench.skipIf(!process.env.DATABASE_URL)(
       `${count} main.ts process(es): ${BOTS} due rule-only bots`,
       async () => {
-        const url = w.db.url;
-        if (!url) throw new Error("The multi-process benchmark needs DATABASE_URL (PostgreSQL).");
         const children = Array.from({ length: count }, (_, i) =>
           startRunnerProcess({
             env: {
-              DATABASE_URL: url,
-              MARKET_DATA: "polymarket",
-              POLYMARKET_CLOB_URL: w.exchange.clobUrl,
-              POLYMARKET_GAMMA_URL: w.exchange.gammaUrl,
-              SEED_DEMO: "false",
-              METRICS_PORT: "0",
+              ...w.processEnv(),
               LOG_LEVEL: "error",
               RUNNER_ID: `bench-${count}-${i}`,
               RUNNER_CONCURRENCY: String(CONCURRENCY),

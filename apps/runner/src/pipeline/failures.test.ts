@@ -1,7 +1,13 @@
 import { usd } from "@open-trade/risk-engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { instantModel, TEST_MODEL } from "../testing/instant-model.ts";
-import { BOOK, CHEAP_YES, openRunnerWorld, type RunnerWorld } from "../testing/runner-world.ts";
+import {
+  BOOK,
+  CHEAP_YES,
+  MODEL_BUYS_YES,
+  openRunnerWorld,
+  type RunnerWorld,
+} from "../testing/runner-world.ts";
 import { MAX_CONSECUTIVE_FAILURES } from "./evaluate-bot.ts";
 
 let w: RunnerWorld;
@@ -16,15 +22,6 @@ const JUDGED = {
   ...CHEAP_YES,
   entry: { ...CHEAP_YES.entry, judgement: { instruction: "Buy when it looks cheap.", minConfidence: 50 } },
 };
-const BUY = {
-  action: "buy",
-  market: "m1",
-  outcome: "YES",
-  amount: { unit: "usd", value: "5" },
-  worstPrice: "0.52",
-  confidence: 80,
-  reasoning: "YES looks cheap.",
-};
 
 const row = async <T>(text: string, params: unknown[]) =>
   (await w.db.raw.query<T>(text, params)).rows[0] as T;
@@ -33,7 +30,7 @@ const dueNow = (bot: string) =>
 
 describe("model-driven bots", () => {
   it("when the model answers then the trade is recorded with its reasoning, tokens and exact cost, and the reservation is settled", async () => {
-    const model = instantModel(() => BUY);
+    const model = instantModel(() => MODEL_BUYS_YES);
     const bot = await w.createBot(await w.createUser(), { recipe: JUDGED, modelId: TEST_MODEL });
     const summary = await w.runner({ llm: model.llm }).runNow(bot);
     expect(summary.outcome).toBe("filled");
@@ -60,7 +57,7 @@ describe("model-driven bots", () => {
   });
 
   it("when the model is down then the bot pauses as ai_unavailable with an api_error failure, and resumes when it is back", async () => {
-    const model = instantModel(() => BUY);
+    const model = instantModel(() => MODEL_BUYS_YES);
     const runner = w.runner({ llm: model.llm });
     const bot = await w.createBot(await w.createUser(), { recipe: JUDGED, modelId: TEST_MODEL });
     model.setDown(true);

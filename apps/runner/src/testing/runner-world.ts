@@ -44,6 +44,17 @@ export const CHEAP_YES: Recipe = {
   cadence: { pollingMinutes: 5, maxTradesPerDay: 50, maxOpenMarkets: 5 },
 };
 
+/** A model's answer buying YES in the first candidate market for $5 at 0.52 at most. */
+export const MODEL_BUYS_YES = {
+  action: "buy",
+  market: "m1",
+  outcome: "YES",
+  amount: { unit: "usd", value: "5" },
+  worstPrice: "0.52",
+  confidence: 80,
+  reasoning: "YES looks cheap.",
+};
+
 export const BOOK = {
   bids: [{ price: "0.48", size: "10000" }],
   asks: [{ price: "0.52", size: "10000" }],
@@ -60,6 +71,8 @@ export interface RunnerWorld {
   createUser(tier?: "free" | "basic" | "pro", profile?: { globalBudget?: string }): Promise<string>;
   createBot(userId: string, fields?: Partial<BotFields>): Promise<string>;
   runner(overrides?: Partial<RunnerDeps>): Runner;
+  /** The environment a `main.ts` process needs to run against this world (PostgreSQL only). */
+  processEnv(): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -151,6 +164,18 @@ export async function openRunnerWorld(): Promise<RunnerWorld> {
         marketCacheMs: 0,
         ...overrides,
       });
+    },
+    processEnv() {
+      if (!db.url)
+        throw new Error("Runner processes need DATABASE_URL (PostgreSQL); PGlite lives in one process.");
+      return {
+        DATABASE_URL: db.url,
+        MARKET_DATA: "polymarket",
+        POLYMARKET_CLOB_URL: exchange.clobUrl,
+        POLYMARKET_GAMMA_URL: exchange.gammaUrl,
+        SEED_DEMO: "false",
+        METRICS_PORT: "0",
+      };
     },
     async close() {
       await exchange.close();
