@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectPositionsFoldLedger } from "../testing/expect-positions-fold-ledger.ts";
 import { createLiveUser } from "../testing/live-user.ts";
 import { openRunnerWorld, type RunnerWorld } from "../testing/runner-world.ts";
 
@@ -65,5 +66,23 @@ describe("live orders through the real CLOB client against the stand-in", () => 
     );
     expect(rows[0]).toEqual({ n: 1, status: "filled" });
     expect(exchangeTrades(orderId)).toBe(matched);
+  });
+
+  it("when a paper bot goes live then its paper holdings are not live holdings and it buys for real", async () => {
+    const { user, live } = await createLiveUser(w);
+    const bot = await w.createBot(user, { status: "paper" });
+    const runner = w.runner({ live });
+    expect(await runner.runNow(bot)).toMatchObject({ outcome: "filled", mode: "paper" });
+    await w.db.raw.query("update public.bots set status = 'live' where id = $1", [bot]);
+    await w.db.raw.query("update public.bot_schedule set next_run_at = now() where bot_id = $1", [bot]);
+    // A rule-only bot never buys a market it holds: had the paper shares counted, it would hold now.
+    const live1 = await runner.runNow(bot);
+    expect(live1).toMatchObject({ outcome: "filled", mode: "live" });
+    const { rows } = await w.db.raw.query<{ type: string }>(
+      "select type::text as type from public.trade_logs where bot_id = $1 order by created_at",
+      [bot],
+    );
+    expect(rows.map((r) => r.type)).toEqual(["paper", "live"]);
+    await expectPositionsFoldLedger(w.db.raw, [bot]);
   });
 });

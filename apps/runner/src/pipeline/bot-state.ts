@@ -44,6 +44,7 @@ export interface BotState {
   readonly profile: RiskProfileRow | null;
   readonly consecutiveFailures: number;
   readonly dailyLossReachedAtMs: number | null;
+  /** This bot's ledger rows in its current mode (paper or live), oldest first. */
   readonly fills: readonly LedgerFill[];
   readonly context: BotContext;
   readonly failures: readonly FailureRecord[];

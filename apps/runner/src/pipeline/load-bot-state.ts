@@ -65,6 +65,7 @@ export async function loadBotState(tx: Transaction, botId: string, nowMs: number
            where b.id = ${botId}`,
   );
   const fillsQuery = sqlRows<{
+    type: Mode;
     market_id: string;
     token_id: string;
     action: "buy" | "sell";
@@ -74,7 +75,7 @@ export async function loadBotState(tx: Transaction, botId: string, nowMs: number
     at_ms: number;
   }>(
     tx,
-    sql`select market_id, token_id, action::text as action, size::text as size, execution_price::text as price,
+    sql`select type::text as type, market_id, token_id, action::text as action, size::text as size, execution_price::text as price,
                  fee_usd::text as fee, (extract(epoch from created_at) * 1000)::float8 as at_ms
             from public.trade_logs where bot_id = ${botId} and token_id is not null order by created_at, id`,
   );
@@ -137,17 +138,21 @@ export async function loadBotState(tx: Transaction, botId: string, nowMs: number
       : null,
     consecutiveFailures: bot.consecutive_failures ?? 0,
     dailyLossReachedAtMs: bot.daily_loss_reached_ms,
-    fills: fills.map(
-      (f): LedgerFill => ({
-        marketId: f.market_id,
-        tokenId: f.token_id,
-        side: f.action === "buy" ? "BUY" : "SELL",
-        shares: shares(f.size),
-        price: price(f.price),
-        fee: usd(f.fee),
-        atMs: f.at_ms,
-      }),
-    ),
+    // Only the current mode's ledger: a bot gone live from paper holds nothing real yet, and its paper trades
+    // must not count as live holdings, trades today or PnL.
+    fills: fills
+      .filter((f) => f.type === mode)
+      .map(
+        (f): LedgerFill => ({
+          marketId: f.market_id,
+          tokenId: f.token_id,
+          side: f.action === "buy" ? "BUY" : "SELL",
+          shares: shares(f.size),
+          price: price(f.price),
+          fee: usd(f.fee),
+          atMs: f.at_ms,
+        }),
+      ),
     context: context.success ? context.data : emptyBotContext(),
     failures: failures.map((f) => ({
       errorType: f.error_type as BotState["failures"][number]["errorType"],
