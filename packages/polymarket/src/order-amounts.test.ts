@@ -33,6 +33,11 @@ describe("orderAmounts", () => {
       [5_180_000n, 10_360_000n, price("0.5")],
     ],
     [
+      "a FOK BUY 8.92 @ 0.56 (cut to 8.75, the largest size costing whole cents)",
+      { type: "FOK", shares: shares("8.92"), limitPrice: price("0.56") },
+      [4_900_000n, 8_750_000n, price("0.56")],
+    ],
+    [
       "a FAK SELL 15 @ 0.49",
       { type: "FAK", side: "SELL", shares: shares("15"), limitPrice: price("0.49") },
       [15_000_000n, 7_350_000n, price("0.49")],
@@ -51,6 +56,10 @@ describe("orderAmounts", () => {
     ["a price below one tick", { limitPrice: price("0.005") }],
     ["a GTC size under the minimum", { shares: shares("4.99") }],
     ["a size that rounds to zero", { type: "FOK" as const, shares: shares("0.004") }],
+    [
+      "a market buy smaller than its whole-cent step",
+      { type: "FOK" as const, shares: shares("0.99"), limitPrice: price("0.53") },
+    ],
   ])("when %s then INVALID_ORDER", (_name, patch) => {
     const result = orderAmounts(request(patch), RULES);
     expect(result.ok || result.failure.code).toBe("INVALID_ORDER");
@@ -69,10 +78,15 @@ describe("orderAmounts", () => {
           );
           if (!result.ok) return true;
           const { makerAmount, takerAmount } = result.value;
+          const asked = shares(`${hundredths / 100}`);
+          // No larger size on the 0.01 grid, up to what was asked, would also cost whole cents.
+          let larger = takerAmount + 10_000n;
+          while (larger <= asked && (larger * limit) % (MICROS * 10_000n) !== 0n) larger += 10_000n;
           return (
-            makerAmount * MICROS <= limit * takerAmount &&
+            makerAmount * MICROS === limit * takerAmount &&
             makerAmount % 10_000n === 0n &&
-            takerAmount % 100n === 0n
+            takerAmount <= asked &&
+            larger > asked
           );
         },
       ),

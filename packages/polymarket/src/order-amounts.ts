@@ -1,5 +1,4 @@
 import {
-  divCeil,
   formatPrice,
   formatShares,
   MICROS,
@@ -11,9 +10,6 @@ import type { ExecutionFailure, OrderRequest } from "./execution.ts";
 
 /** The CLOB accepts share sizes with at most 2 decimals. */
 const SIZE_STEP = 10_000n;
-/** Market (FOK/FAK) buys spend whole cents and receive at most 4-decimal share amounts. */
-const CENT = 10_000n;
-const SHARE_4DP = 100n;
 
 export interface OrderAmounts {
   readonly price: Price;
@@ -36,8 +32,9 @@ const invalid = (message: string): { ok: false; failure: ExecutionFailure } => (
 /**
  * Exact signed amounts for an order, with the same rounding the official client applies but in integers:
  * the limit moves onto the tick only in the safe direction and the size is cut (never raised) to 2 decimals.
- * A market BUY is expressed as whole cents to spend and the shares rounded up, so its implied price
- * (maker / taker) never exceeds the limit.
+ * A market BUY spends whole cents, so its size is cut further, to the largest whose cost at the limit is a
+ * whole number of cents: its implied price (maker / taker) is then exactly the limit. Any other size would
+ * imply a price below the limit, which the book's best ask at the limit could not fill.
  */
 export function orderAmounts(
   request: OrderRequest,
@@ -60,8 +57,23 @@ export function orderAmounts(
   if (request.side === "SELL")
     return { ok: true, value: { price, shares, makerAmount: shares, takerAmount: usd } };
   if (resting) return { ok: true, value: { price, shares, makerAmount: usd, takerAmount: shares } };
-  const spend = (usd / CENT) * CENT;
-  if (spend === 0n) return invalid("The order is worth less than one cent; increase the size.");
-  const receive = divCeil(divCeil(spend * MICROS, price), SHARE_4DP) * SHARE_4DP;
-  return { ok: true, value: { price, shares, makerAmount: spend, takerAmount: receive } };
+  const step = centStep(price);
+  const bought = ((shares / step) * step) as Shares;
+  if (bought === 0n)
+    return invalid(
+      `At ${formatPrice(price)} a market buy must be a multiple of ${formatShares(step as Shares)} shares to cost whole cents; increase the size.`,
+    );
+  const spend = (bought * price) / MICROS;
+  return { ok: true, value: { price, shares: bought, makerAmount: spend, takerAmount: bought } };
+}
+
+/** The smallest 2-decimal share step whose cost at `price` is a whole number of cents (micro-shares). */
+function centStep(price: Price): bigint {
+  // shares * price must be a multiple of 10^10 (cents in micro-shares x micro-USD); with shares = 10^4 k
+  // that is k * price = 0 mod 10^6, whose least k is 10^6 / gcd(price, 10^6).
+  return SIZE_STEP * (MICROS / gcd(price, MICROS));
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  return b === 0n ? a : gcd(b, a % b);
 }

@@ -17,8 +17,6 @@ import type { BotState } from "./bot-state.ts";
 import type { MarketView } from "./gather-candidates.ts";
 import { reserveOrder } from "./reserve-order.ts";
 
-const WHOLE = 1_000_000n;
-
 type Trade = Extract<Decision, { action: "buy" | "sell" }>;
 
 export type Placement =
@@ -62,12 +60,12 @@ export async function placeOrder(input: PlaceOrderInput): Promise<Placement> {
   if (!tokenId || !book) return { kind: "denied", codes: ["MARKET_UNKNOWN"], halted: false };
   const params = await input.marketData.getMarketParams(tokenId);
   const side = decision.action === "buy" ? "BUY" : "SELL";
-  // Whole shares for a USD-sized buy: the exchange caps a buy's USD amount at 2 decimals, so a fractional
-  // size at the limit price would round to an implied price below the best ask and never fill.
+  // A USD-sized buy asks for what the amount buys at the limit; preparing the order cuts it to a size whose
+  // cost is whole cents, as the exchange spends on a market buy.
   const asked =
     decision.amount.unit === "shares"
       ? decision.amount.shares
-      : ((((sharesFor(decision.amount.usd, decision.worstPrice) as bigint) / WHOLE) * WHOLE) as Shares);
+      : sharesFor(decision.amount.usd, decision.worstPrice);
   const size = (side === "SELL" && asked > input.held ? input.held : asked) as Shares;
   const { market } = view;
   const reservation = await reserveOrder(input.db, {
