@@ -89,7 +89,12 @@ describe("readRunnerEnv", () => {
     ["a port out of range", { METRICS_PORT: "70000" }, "METRICS_PORT"],
     ["a negative run time", { MAIN_RUN_SECONDS: "-1" }, "MAIN_RUN_SECONDS"],
     ["a CLOB address that is not a URL", { POLYMARKET_CLOB_URL: "clob.local" }, "POLYMARKET_CLOB_URL"],
-    ["a lease of no time", { RUNNER_LEASE_SECONDS: "0" }, "RUNNER_LEASE_SECONDS"],
+    [
+      "a CLOB reached by plain http over the network",
+      { POLYMARKET_CLOB_URL: "http://clob.example.com" },
+      "POLYMARKET_CLOB_URL must be an https URL",
+    ],
+    ["a lease shorter than two seconds", { RUNNER_LEASE_SECONDS: "1" }, "RUNNER_LEASE_SECONDS"],
   ])("when given %s then it says which variable is wrong", (_name, source, expected) => {
     expect(errorOf(source)).toContain(expected);
   });

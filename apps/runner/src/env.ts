@@ -1,24 +1,25 @@
 import { hostname } from "node:os";
 import { type DbEnv, readDbEnv } from "@open-trade/db";
-import { type LlmEnv, readLlmEnv } from "@open-trade/llm";
+import { endpointUrlSchema, type LlmEnv, readLlmEnv } from "@open-trade/llm";
 import { z } from "zod";
 
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const envSchema = z.object({
   MARKET_DATA: z.enum(["auto", "sim", "polymarket"]).default("auto"),
-  POLYMARKET_CLOB_URL: z.url({ protocol: /^https?$/ }).optional(),
-  POLYMARKET_GAMMA_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // Live orders carry the user's API credentials to the CLOB: https, or http only to this machine.
+  POLYMARKET_CLOB_URL: endpointUrlSchema.optional(),
+  POLYMARKET_GAMMA_URL: endpointUrlSchema.optional(),
   RUNNER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   RUNNER_ID: z
     .string()
     .regex(/^[\w.:-]{1,100}$/)
     .optional(),
-  /** 0 turns the metrics/health server off. */
   /** A dead runner's leases and coordination locks are taken over after these. */
-  RUNNER_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(120),
+  RUNNER_LEASE_SECONDS: z.coerce.number().int().min(2).max(3_600).default(120),
   RUNNER_LOCK_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   RUNNER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  /** 0 turns the metrics/health server off. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   MAIN_RUN_SECONDS: z.coerce.number().positive().max(86_400).optional(),
@@ -29,10 +30,11 @@ const envSchema = z.object({
 const ADVICE: Record<string, string> = {
   MARKET_DATA: "MARKET_DATA must be auto, sim or polymarket",
   RUNNER_CONCURRENCY: "RUNNER_CONCURRENCY must be a whole number from 1 to 64",
-  POLYMARKET_CLOB_URL: "POLYMARKET_CLOB_URL must be an http(s) URL such as https://clob.polymarket.com",
+  POLYMARKET_CLOB_URL:
+    "POLYMARKET_CLOB_URL must be an https URL such as https://clob.polymarket.com (plain http only to 127.0.0.1 or localhost), with no user or password in it",
   POLYMARKET_GAMMA_URL:
-    "POLYMARKET_GAMMA_URL must be an http(s) URL such as https://gamma-api.polymarket.com",
-  RUNNER_LEASE_SECONDS: "RUNNER_LEASE_SECONDS must be a whole number of seconds from 1 to 3600",
+    "POLYMARKET_GAMMA_URL must be an https URL such as https://gamma-api.polymarket.com (plain http only to 127.0.0.1 or localhost)",
+  RUNNER_LEASE_SECONDS: "RUNNER_LEASE_SECONDS must be a whole number of seconds from 2 to 3600",
   RUNNER_LOCK_SECONDS: "RUNNER_LOCK_SECONDS must be a whole number of seconds from 1 to 3600",
   RUNNER_POLL_MS: "RUNNER_POLL_MS must be a whole number of milliseconds from 10 to 60000",
   RUNNER_ID: "RUNNER_ID may use letters, digits, '.', ':', '_' and '-' (at most 100)",

@@ -37,6 +37,7 @@ export {
   type ValidatedDecision,
   validateDecision,
 } from "./decision/validate-decision.ts";
+export { endpointUrlSchema } from "./endpoint-url.ts";
 export type { LlmEnv } from "./env.ts";
 export { readLlmEnv } from "./env.ts";
 export type { Clock, Random } from "./ports.ts";
