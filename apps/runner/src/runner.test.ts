@@ -1,7 +1,15 @@
 import { shares, usd } from "@open-trade/risk-engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLeaseQueue } from "./queue/lease-queue.ts";
 import { expectPositionsFoldLedger } from "./testing/expect-positions-fold-ledger.ts";
-import { BOOK, CHEAP_YES, openRunnerWorld, type RunnerWorld } from "./testing/runner-world.ts";
+import { instantModel, TEST_MODEL } from "./testing/instant-model.ts";
+import {
+  BOOK,
+  CHEAP_YES,
+  MODEL_BUYS_YES,
+  openRunnerWorld,
+  type RunnerWorld,
+} from "./testing/runner-world.ts";
 
 let w: RunnerWorld;
 beforeAll(async () => {
@@ -198,7 +206,7 @@ describe("runner, paper, against the stand-in exchange", () => {
     while (!bots.every((b) => seen.includes(b))) await new Promise((r) => setTimeout(r, 20));
     await runner.stop();
     const { rows } = await w.db.raw.query<{ n: number }>(
-      "select count(*)::int as n from public.bot_schedule where lease_owner = 'draining-runner'",
+      "select count(*)::int as n from public.bot_schedule where lease_owner like 'draining-runner/%'",
     );
     expect(rows[0]?.n).toBe(0);
     const { rows: running } = await w.db.raw.query<{ n: number }>(
@@ -221,5 +229,35 @@ describe("runner, paper, against the stand-in exchange", () => {
       await new Promise((r) => setTimeout(r, 20));
     await runner.stop();
     expect(bots.filter((b) => !seen.has(b))).toEqual([]);
+  });
+
+  it("when an evaluation outlasts its lease then it renews it, so no other runner claims the bot meanwhile", async () => {
+    const user = await w.createUser();
+    const judged = {
+      ...CHEAP_YES,
+      entry: { ...CHEAP_YES.entry, judgement: { instruction: "Decide.", minConfidence: 50 } },
+    };
+    const bot = await w.createBot(user, { recipe: judged, modelId: TEST_MODEL });
+    const hold = {
+      ...MODEL_BUYS_YES,
+      action: "hold",
+      market: null,
+      outcome: null,
+      amount: null,
+      worstPrice: null,
+    };
+    // The model takes four lease lengths to answer.
+    const slow = instantModel(() => hold, { delayMs: 1_200 });
+    const running = w.runner({ runnerId: "slow-runner", llm: slow.llm, leaseMs: 300 }).runNow(bot);
+    await new Promise((r) => setTimeout(r, 800));
+    const other = createLeaseQueue(w.db.db, "other-runner", 60_000);
+    const claim = await other.claimOne(bot, Date.now());
+    expect(claim.kind).toBe("busy");
+    expect((await running).outcome).toBe("hold");
+    const { rows } = await w.db.raw.query<{ outcome: string }>(
+      "select outcome::text as outcome from public.bot_evaluations where bot_id = $1",
+      [bot],
+    );
+    expect(rows).toEqual([{ outcome: "hold" }]);
   });
 });

@@ -6,7 +6,7 @@ import { cachedMarketData } from "./market/cached-market-data.ts";
 import type { Logger } from "./observe/logger.ts";
 import type { Metrics } from "./observe/metrics.ts";
 import { type Evaluated, evaluateBot } from "./pipeline/evaluate-bot.ts";
-import { createLeaseQueue } from "./queue/lease-queue.ts";
+import { createLeaseQueue, type Lease } from "./queue/lease-queue.ts";
 
 export type { EvaluationSummary } from "./evaluation-summary.ts";
 
@@ -34,7 +34,7 @@ export interface RunnerDeps {
   readonly concurrency: number;
   /** How often the loop looks for due bots (default 1 s). */
   readonly pollMs?: number;
-  /** A lease outliving its runner expires after this (default 2 min); far above any evaluation's duration. */
+  /** A dead runner's lease expires after this (default 2 min); a live evaluation renews it every third of it. */
   readonly leaseMs?: number;
   /** Coordination locks expire by themselves after this if their holder dies (default 1 min). */
   readonly lockMs?: number;
@@ -45,7 +45,6 @@ export interface RunnerDeps {
 /** The runner core: a Postgres lease queue feeding the evaluation pipeline, `concurrency` bots at a time. */
 export function createRunner(deps: RunnerDeps): Runner {
   const now = () => deps.clock.now().getTime();
-  const queue = createLeaseQueue(deps.db, deps.runnerId, deps.leaseMs ?? 120_000);
   const listeners = new Set<(s: EvaluationSummary) => void>();
   const inFlight = new Set<Promise<unknown>>();
   const log = deps.logger.child({ runnerId: deps.runnerId });
@@ -57,17 +56,46 @@ export function createRunner(deps: RunnerDeps): Runner {
   let stopping = false;
   let looping: Promise<void> | undefined;
 
-  const evaluate = (botId: string): Promise<Evaluated | null> => {
+  const leaseMs = deps.leaseMs ?? 120_000;
+  const queue = createLeaseQueue(deps.db, deps.runnerId, leaseMs);
+
+  /** Renews the lease every third of its length until `stop`; a lost lease is logged (it expired meanwhile). */
+  const keepLease = (lease: Lease): (() => void) => {
+    let renewal: NodeJS.Timeout | undefined;
+    let ended = false;
+    const renew = () => {
+      queue
+        .renew(lease, now())
+        .then((held) => {
+          if (!held) log.log("warn", "lease_lost", { botId: lease.botId });
+        })
+        .catch((error: unknown) => log.log("warn", "lease_renewal_failed", { botId: lease.botId, error }))
+        .finally(() => {
+          if (!ended) renewal = setTimeout(renew, leaseMs / 3);
+        });
+    };
+    renewal = setTimeout(renew, leaseMs / 3);
+    return () => {
+      ended = true;
+      clearTimeout(renewal);
+    };
+  };
+
+  const evaluate = (lease: Lease): Promise<Evaluated | null> => {
+    const { botId } = lease;
+    const endLease = keepLease(lease);
     const run = evaluateBot(
       { ...deps, marketData, runnerId: deps.runnerId, lockMs: deps.lockMs ?? 60_000, now },
-      botId,
+      lease,
     )
       .then(async (evaluated) => {
-        if (!evaluated.released) await queue.release(evaluated.release);
+        endLease();
+        if (!evaluated.released) await queue.release(evaluated.release, lease);
         if (evaluated.summary) publish(evaluated.summary);
         return evaluated;
       })
       .catch((error: unknown) => {
+        endLease();
         // The lease is left to expire: a bot whose evaluation could not even be recorded is retried later.
         log.log("error", "evaluation_crashed", { botId, error });
         deps.metrics
@@ -110,7 +138,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     const free = deps.concurrency - inFlight.size;
     if (stopping || free <= 0) return { free, runs: [] };
     const leases = await queue.claimDue(now(), free);
-    return { free, runs: leases.map((lease) => evaluate(lease.botId)) };
+    return { free, runs: leases.map((lease) => evaluate(lease)) };
   };
 
   const tick = async (): Promise<number> => {
@@ -126,27 +154,33 @@ export function createRunner(deps: RunnerDeps): Runner {
    * process stays busy at `concurrency`; once the queue is drained it looks again after `pollMs`.
    */
   const loop = async () => {
+    let failures = 0;
     while (!stopping) {
       let saturated = false;
+      // Scheduling new bots and the depth gauge are not worth stopping the queue for.
+      await housekeep(false).catch((error: unknown) => log.log("warn", "housekeeping_failed", { error }));
       try {
-        await housekeep(false);
         const { free, runs } = await claim();
         saturated = free <= 0 || runs.length === free;
+        failures = 0;
       } catch (error) {
-        log.log("error", "tick_failed", { error });
+        // The database is away: retry with a growing pause (at most 30 s) instead of a log line every poll.
+        failures += 1;
+        log.log("error", "claim_failed", { error, consecutiveFailures: failures });
       }
       if (stopping) break;
       if (saturated && inFlight.size > 0) await Promise.race(inFlight);
       else
         await new Promise<void>((resolve) => {
           wake = resolve;
-          timer = setTimeout(resolve, pollMs);
+          timer = setTimeout(resolve, failures === 0 ? pollMs : Math.min(pollMs * 2 ** failures, 30_000));
         });
     }
   };
 
   return {
     start() {
+      if (looping && !stopping) return;
       stopping = false;
       looping = loop();
     },
@@ -173,7 +207,7 @@ export function createRunner(deps: RunnerDeps): Runner {
           pnlTodayUsd: "0",
           durationMs: 0,
         };
-      const evaluated = await evaluate(botId);
+      const evaluated = await evaluate(claim.lease);
       if (!evaluated?.summary) throw new Error(`Bot ${botId} could not be evaluated; see the runner log.`);
       return evaluated.summary;
     },

@@ -15,7 +15,7 @@ import {
 import { recordFailure } from "../ledger/record-failure.ts";
 import { recordFill } from "../ledger/record-fill.ts";
 import { reconcileIntents } from "../live/reconcile-intents.ts";
-import { type LeaseRelease, releaseLease } from "../queue/lease-queue.ts";
+import { type Lease, type LeaseRelease, releaseLease } from "../queue/lease-queue.ts";
 import { pollingIntervalMs } from "../queue/polling-interval.ts";
 import { loadBotState } from "./load-bot-state.ts";
 import { paperForBot } from "./paper-for-bot.ts";
@@ -43,7 +43,8 @@ export interface Evaluated {
 }
 
 /** Steps 2 to 11 for one leased bot; the lease release says when it is due next. */
-export async function evaluateBot(deps: EvaluateDeps, botId: string): Promise<Evaluated> {
+export async function evaluateBot(deps: EvaluateDeps, lease: Lease): Promise<Evaluated> {
+  const { botId } = lease;
   const started = performance.now();
   const nowMs = deps.now();
   const begun = await asService(deps.db, async (tx) => {
@@ -150,7 +151,7 @@ export async function evaluateBot(deps: EvaluateDeps, botId: string): Promise<Ev
         : null,
       tx.execute(sql`delete from public.bot_coordination_locks where locked_by_bot_id = ${s.id}`),
       finishEvaluation(tx, evaluationId, result.end, finishedMs),
-      releaseLease(tx, release, deps.runnerId),
+      releaseLease(tx, release, lease),
     ]);
   });
   const fill = result.fill;

@@ -8,10 +8,12 @@ const RUNNABLE = sql`('paper', 'live', 'paused:ai_unavailable')`;
 
 export interface Lease {
   readonly botId: string;
+  /** This claim's owner, `<runner id>/<claim id>`: only this claim may renew or release the lease. */
+  readonly owner: string;
 }
 
 export type OneClaim =
-  | { readonly kind: "claimed" }
+  | { readonly kind: "claimed"; readonly lease: Lease }
   | { readonly kind: "busy"; readonly name: string; readonly status: string }
   | { readonly kind: "missing" };
 
@@ -25,10 +27,13 @@ export interface LeaseRelease {
 
 /**
  * The job queue: one `bot_schedule` row per bot, claimed as a lease with `for update skip locked`, so any
- * number of runner processes share it and a bot never has two evaluations at once. A lease that outlives
- * its runner (crash, kill -9) expires and is claimed again; nothing else needs cleaning up.
+ * number of runner processes share it and a bot never has two evaluations at once. The evaluation renews
+ * its lease while it runs; a lease whose runner died (crash, kill -9) expires and is claimed again, and
+ * nothing else needs cleaning up. Each claim has an owner of its own, so an evaluation that lost its lease
+ * can never release or renew the next one's.
  */
 export function createLeaseQueue(db: Database, runnerId: string, leaseMs: number) {
+  const owner = sql`${runnerId} || '/' || left(gen_random_uuid()::text, 8)`;
   return {
     /** New bots get a schedule row, due now. */
     async ensureSchedules(nowMs: number): Promise<void> {
@@ -50,7 +55,7 @@ export function createLeaseQueue(db: Database, runnerId: string, leaseMs: number
       const now = at(nowMs);
       const expires = at(nowMs + leaseMs);
       const rows = await asService(db, (tx) =>
-        sqlRows<{ bot_id: string }>(
+        sqlRows<{ bot_id: string; lease_owner: string }>(
           tx,
           sql`with ranked as (
                 select s.bot_id, s.next_run_at,
@@ -67,12 +72,12 @@ export function createLeaseQueue(db: Database, runnerId: string, leaseMs: number
                  limit ${limit}
                  for update of s skip locked)
               update public.bot_schedule s
-                 set lease_owner = ${runnerId}, lease_expires_at = ${expires}::timestamptz
+                 set lease_owner = ${owner}, lease_expires_at = ${expires}::timestamptz
                 from due where s.bot_id = due.bot_id
-              returning s.bot_id`,
+              returning s.bot_id, s.lease_owner`,
         ),
       );
-      return rows.map((r) => ({ botId: r.bot_id }));
+      return rows.map((r) => ({ botId: r.bot_id, owner: r.lease_owner }));
     },
 
     /** Claims one bot whether due or not ("run now"): `busy` while another evaluation of it runs anywhere. */
@@ -86,20 +91,34 @@ export function createLeaseQueue(db: Database, runnerId: string, leaseMs: number
         if (!bot) return { kind: "missing" };
         await tx.execute(sql`insert into public.bot_schedule (bot_id, next_run_at)
           values (${botId}, ${now}::timestamptz) on conflict (bot_id) do nothing`);
-        const claimed = await sqlRows<{ bot_id: string }>(
+        const [claimed] = await sqlRows<{ lease_owner: string }>(
           tx,
           sql`update public.bot_schedule
-                 set lease_owner = ${runnerId}, lease_expires_at = ${at(nowMs + leaseMs)}::timestamptz
+                 set lease_owner = ${owner}, lease_expires_at = ${at(nowMs + leaseMs)}::timestamptz
                where bot_id = ${botId}
                  and (lease_expires_at is null or lease_expires_at <= ${now}::timestamptz)
-              returning bot_id`,
+              returning lease_owner`,
         );
-        return claimed.length > 0 ? { kind: "claimed" } : { kind: "busy", ...bot };
+        return claimed
+          ? { kind: "claimed", lease: { botId, owner: claimed.lease_owner } }
+          : { kind: "busy", ...bot };
       });
     },
 
-    /** Ends this runner's lease and says when the bot is due next. A lease lost to expiry is left alone. */
-    release: (release: LeaseRelease) => asService(db, (tx) => releaseLease(tx, release, runnerId)),
+    /** Ends a lease and says when the bot is due next. A lease lost to expiry is left alone. */
+    release: (release: LeaseRelease, lease: Lease) => asService(db, (tx) => releaseLease(tx, release, lease)),
+
+    /** Pushes the lease's expiry on while its evaluation runs; false when the lease was lost (it expired). */
+    async renew(lease: Lease, nowMs: number): Promise<boolean> {
+      const rows = await asService(db, (tx) =>
+        sqlRows<{ bot_id: string }>(
+          tx,
+          sql`update public.bot_schedule set lease_expires_at = ${at(nowMs + leaseMs)}::timestamptz
+               where bot_id = ${lease.botId} and lease_owner = ${lease.owner} returning bot_id`,
+        ),
+      );
+      return rows.length > 0;
+    },
 
     /** Due bots nobody holds: the queue depth a metric reports. */
     async depth(nowMs: number): Promise<number> {
@@ -120,11 +139,11 @@ export function createLeaseQueue(db: Database, runnerId: string, leaseMs: number
 export type LeaseQueue = ReturnType<typeof createLeaseQueue>;
 
 /** The lease release, inside a caller's transaction (the evaluation's last one). */
-export async function releaseLease(tx: Transaction, release: LeaseRelease, runnerId: string): Promise<void> {
+export async function releaseLease(tx: Transaction, release: LeaseRelease, lease: Lease): Promise<void> {
   await tx.execute(sql`update public.bot_schedule
        set lease_owner = null, lease_expires_at = null,
            next_run_at = ${at(release.nextRunAtMs)}::timestamptz,
            consecutive_failures = ${release.consecutiveFailures},
            last_error = ${release.lastError}
-     where bot_id = ${release.botId} and lease_owner = ${runnerId}`);
+     where bot_id = ${release.botId} and lease_owner = ${lease.owner}`);
 }

@@ -2,8 +2,14 @@ import { CircuitBreakers, type Llm, ModelCallError, ModelCatalog, type ModelRepl
 
 export const TEST_MODEL = "test/instant-model";
 
-/** An OpenRouter-priced model whose gateway answers at once with `answer()`, or fails while `down` is set. */
-export function instantModel(answer: () => unknown): {
+/**
+ * An OpenRouter-priced model whose gateway answers at once with `answer()` (or after `delayMs`), or fails
+ * while `down` is set.
+ */
+export function instantModel(
+  answer: () => unknown,
+  options: { readonly delayMs?: number } = {},
+): {
   llm: Llm;
   setDown(down: boolean): void;
   calls(): number;
@@ -25,6 +31,7 @@ export function instantModel(answer: () => unknown): {
   const gateway = {
     async generate(): Promise<ModelReply> {
       calls += 1;
+      if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       if (down) throw new ModelCallError({ code: "SERVER_ERROR", status: 503 });
       return {
         text: JSON.stringify(answer()),
