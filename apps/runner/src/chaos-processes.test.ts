@@ -398,7 +398,6 @@ describe.skipIf(!dbUrl)(
       }
     }
 
-    /** Every position equals the fold of its ledger rows, exactly. */
     /**
      * No order reached the exchange twice: every exchange order has its write-ahead intent, no evaluation placed
      * two, every exchange fill is exactly one live ledger row of the same size, and each live user's account on
