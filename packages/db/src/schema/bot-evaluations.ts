@@ -45,9 +45,7 @@ export const botEvaluations = pgTable(
   },
   (t) => [
     index("bot_evaluations_bot_id_started_at_idx").on(t.botId, t.startedAt.desc()),
-    index("bot_evaluations_running_idx")
-      .on(t.botId)
-      .where(sql`outcome = 'running'`),
+    index("bot_evaluations_running_idx").on(t.botId).where(sql`outcome = 'running'`),
     check("bot_evaluations_reason_length", sql`length(reason) <= 2000`),
     check("bot_evaluations_trading_state_known", sql`trading_state in ('ACTIVE', 'REDUCING', 'HALTED')`),
     check("bot_evaluations_llm_reserved_usd_not_negative", sql`llm_reserved_usd >= 0`),
