@@ -260,4 +260,23 @@ describe("runner, paper, against the stand-in exchange", () => {
     );
     expect(rows).toEqual([{ outcome: "hold" }]);
   });
+
+  it("when an evaluation ends then it releases its own market locks and leaves a later evaluation's", async () => {
+    const user = await w.createUser();
+    const bot = await w.createBot(user);
+    // As if a later evaluation of this bot (after this one lost its lease) held a lock on another market.
+    await w.db.raw.query(
+      `insert into public.bot_coordination_locks (user_id, market_id, locked_by_bot_id, locked_at, expires_at)
+       values ($1, 'later-market', $2, now() + interval '1 second', now() + interval '1 minute'),
+              ($1, 'stale-market', $2, now() - interval '2 minutes', now() - interval '1 minute')`,
+      [user, bot],
+    );
+    const summary = await w.runner().runNow(bot);
+    expect(summary.outcome).toBe("filled");
+    const { rows } = await w.db.raw.query<{ market_id: string }>(
+      "select market_id from public.bot_coordination_locks where locked_by_bot_id = $1",
+      [bot],
+    );
+    expect(rows).toEqual([{ market_id: "later-market" }]);
+  });
 });

@@ -149,7 +149,10 @@ export async function evaluateBot(deps: EvaluateDeps, lease: Lease): Promise<Eva
             sql`update public.bot_schedule set daily_loss_reached_at = ${at(nowMs)}::timestamptz where bot_id = ${s.id}`,
           )
         : null,
-      tx.execute(sql`delete from public.bot_coordination_locks where locked_by_bot_id = ${s.id}`),
+      // This evaluation's locks (stamped with its start) and the bot's expired ones; never a lock a later
+      // evaluation of the bot took after this one lost its lease.
+      tx.execute(sql`delete from public.bot_coordination_locks where locked_by_bot_id = ${s.id}
+          and (locked_at = ${at(nowMs)}::timestamptz or expires_at <= ${at(finishedMs)}::timestamptz)`),
       finishEvaluation(tx, evaluationId, result.end, finishedMs),
       releaseLease(tx, release, lease),
     ]);
