@@ -279,4 +279,30 @@ describe("runner, paper, against the stand-in exchange", () => {
     );
     expect(rows).toEqual([{ market_id: "later-market" }]);
   });
+
+  it("when an evaluation has lost its lease by the time it would order then nothing is written ahead or sent", async () => {
+    const user = await w.createUser();
+    const judged = {
+      ...CHEAP_YES,
+      entry: { ...CHEAP_YES.entry, judgement: { instruction: "Decide.", minConfidence: 50 } },
+    };
+    const bot = await w.createBot(user, { recipe: judged, modelId: TEST_MODEL });
+    const slow = instantModel(() => MODEL_BUYS_YES, { delayMs: 600 });
+    const running = w.runner({ llm: slow.llm }).runNow(bot);
+    await new Promise((r) => setTimeout(r, 300));
+    // Another runner took the bot over while the model was thinking (this process had stalled).
+    await w.db.raw.query(
+      "update public.bot_schedule set lease_owner = 'thief-runner/00000000', lease_expires_at = now() + interval '1 minute' where bot_id = $1",
+      [bot],
+    );
+    const summary = await running;
+    expect(summary).toMatchObject({ outcome: "skipped", reason: expect.stringMatching(/lost its lease/) });
+    const row = await one<{ intents: number; fills: number; owner: string }>(
+      `select (select count(*)::int from public.order_intents where bot_id = $1) as intents,
+              (select count(*)::int from public.trade_logs where bot_id = $1) as fills,
+              (select lease_owner from public.bot_schedule where bot_id = $1) as owner`,
+      [bot],
+    );
+    expect(row).toEqual({ intents: 0, fills: 0, owner: "thief-runner/00000000" });
+  });
 });

@@ -84,6 +84,7 @@ export async function evaluateBot(deps: EvaluateDeps, lease: Lease): Promise<Eva
                   : Promise.resolve(paperForBot(deps.marketData, deps.now, s.fills)),
               llm: deps.llm,
               lockMs: deps.lockMs,
+              leaseOwner: lease.owner,
               onReserve: (amount, modelId) => recordReservation(deps.db, evaluationId, amount, modelId),
             },
             current,

@@ -22,7 +22,8 @@ type Trade = Extract<Decision, { action: "buy" | "sell" }>;
 export type Placement =
   | { readonly kind: "filled"; readonly fill: FillToRecord }
   | { readonly kind: "denied"; readonly codes: readonly string[]; readonly halted: boolean }
-  | { readonly kind: "failed"; readonly reason: string; readonly failureType: FailureType };
+  | { readonly kind: "failed"; readonly reason: string; readonly failureType: FailureType }
+  | { readonly kind: "lease-lost" };
 
 const FAILURE_TYPES: Record<ExecutionFailureCode, FailureType> = {
   LIQUIDITY_KILL: "liquidity_kill",
@@ -48,6 +49,7 @@ export interface PlaceOrderInput {
   readonly snapshot: Omit<RiskSnapshot, "positions" | "openOrders" | "bots" | "lock" | "halted" | "market">;
   readonly limits: RiskLimits;
   readonly evaluationId: string;
+  readonly leaseOwner: string;
   readonly lockMs: number;
   readonly nowMs: number;
 }
@@ -74,6 +76,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<Placement> {
     conditionId: market.conditionId,
     tokenId,
     evaluationId: input.evaluationId,
+    leaseOwner: input.leaseOwner,
     intent: {
       botId: state.id,
       marketId: tokenId,
@@ -105,6 +108,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<Placement> {
         },
       ),
   });
+  if (reservation.kind === "lease-lost") return reservation;
   if (reservation.kind === "denied") {
     return { kind: "denied", codes: reservation.denials.map((d) => d.code), halted: reservation.halted };
   }

@@ -26,6 +26,8 @@ export interface ReserveRequest {
   readonly conditionId: string;
   readonly tokenId: string;
   readonly evaluationId: string;
+  /** The evaluation's lease owner: no order is written ahead (so none is sent) once the lease is lost. */
+  readonly leaseOwner: string;
   /** The intent, keyed by token id (positions and books are per outcome token). */
   readonly intent: OrderIntent;
   /** The snapshot's bot-local part; exposure, budgets, lock and kill switch are read here, under the lock. */
@@ -39,7 +41,8 @@ export interface ReserveRequest {
 export type Reservation =
   | { readonly kind: "approved"; readonly approval: Approval; readonly order: PreparedOrder }
   | { readonly kind: "denied"; readonly denials: readonly Denial[]; readonly halted: boolean }
-  | { readonly kind: "unprepared"; readonly code: string; readonly message: string };
+  | { readonly kind: "unprepared"; readonly code: string; readonly message: string }
+  | { readonly kind: "lease-lost" };
 
 const RUNNABLE = new Set(["paper", "live", "paused:ai_unavailable"]);
 
@@ -69,6 +72,12 @@ export async function reserveOrder(db: Database, request: ReserveRequest): Promi
     const { decision, halted } = await evaluateSerialised(tx, request, exact);
     if (!decision.approved) return { kind: "denied", denials: decision.denials, halted };
     const { userId, intent, nowMs } = request;
+    // A stalled evaluation whose lease another runner has taken must not trade beside it.
+    const [leased] = await sqlRows<{ bot_id: string }>(
+      tx,
+      sql`select bot_id from public.bot_schedule where bot_id = ${intent.botId} and lease_owner = ${request.leaseOwner}`,
+    );
+    if (!leased) return { kind: "lease-lost" };
     await tx.execute(sql`insert into public.bot_coordination_locks (user_id, market_id, locked_by_bot_id, locked_at, expires_at)
         values (${userId}, ${request.conditionId}, ${intent.botId}, ${at(nowMs)}::timestamptz, ${at(nowMs + request.lockMs)}::timestamptz)
         on conflict (user_id, market_id) do update set locked_by_bot_id = excluded.locked_by_bot_id,

@@ -27,6 +27,8 @@ export interface PipelineDeps {
   readonly execution: (state: BotState) => Promise<Execution>;
   readonly llm: Llm;
   readonly lockMs: number;
+  /** This evaluation's lease owner, checked when the order is written ahead. */
+  readonly leaseOwner: string;
   readonly onReserve: (amount: Usd, modelId: string) => Promise<void>;
 }
 
@@ -174,10 +176,15 @@ export async function runPipeline(
     snapshot: riskBase,
     limits,
     evaluationId,
+    leaseOwner: deps.leaseOwner,
     lockMs: deps.lockMs,
     nowMs,
   });
   lap("execute");
+  if (placement.kind === "lease-lost") {
+    const reason = "This evaluation lost its lease to another runner before ordering; nothing was sent.";
+    return { end: end("skipped", reason), pnlToday: pnl };
+  }
   if (placement.kind === "filled")
     return { end: end("filled", decision.reasoning), fill: placement.fill, pnlToday: pnl };
   if (placement.kind === "denied") {
