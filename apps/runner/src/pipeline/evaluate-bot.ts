@@ -19,7 +19,7 @@ import { type Lease, type LeaseRelease, releaseLease } from "../queue/lease-queu
 import { pollingIntervalMs } from "../queue/polling-interval.ts";
 import { loadBotState } from "./load-bot-state.ts";
 import { paperForBot } from "./paper-for-bot.ts";
-import type { PipelineResult } from "./pipeline-result.ts";
+import { type PipelineResult, undecided } from "./pipeline-result.ts";
 import { runPipeline } from "./run-pipeline.ts";
 
 /** After this many failed evaluations in a row a bot stops (status `error`) until its owner looks at it. */
@@ -96,16 +96,7 @@ export async function evaluateBot(deps: EvaluateDeps, lease: Lease): Promise<Eva
     // Market data or database trouble: recorded as an api_error so the bot retries and, if it persists, stops.
     const reason = `The evaluation failed unexpectedly (${error instanceof Error ? error.message.slice(0, 300) : "unknown error"}); it will be retried.`;
     result = {
-      end: {
-        outcome: "failed",
-        reason,
-        denialCodes: [],
-        decidedBy: null,
-        marketId: null,
-        tradingState: "ACTIVE",
-        usage: { modelId: null, reservedUsd: 0n as Usd, records: [] },
-        timingsMs: timings,
-      },
+      end: undecided("failed", reason, timings),
       failure: { type: "api_error", marketId: null, what: reason },
       pnlToday: 0n,
     };
@@ -189,17 +180,6 @@ export async function evaluateBot(deps: EvaluateDeps, lease: Lease): Promise<Eva
 }
 
 function waiting(orderIds: readonly string[], timings: Record<string, number>): PipelineResult {
-  return {
-    end: {
-      outcome: "skipped",
-      reason: `Waiting to reconcile order ${orderIds.join(", ")} with the exchange before placing anything new.`,
-      denialCodes: [],
-      decidedBy: null,
-      marketId: null,
-      tradingState: "ACTIVE",
-      usage: { modelId: null, reservedUsd: 0n as Usd, records: [] },
-      timingsMs: timings,
-    },
-    pnlToday: 0n,
-  };
+  const reason = `Waiting to reconcile order ${orderIds.join(", ")} with the exchange before placing anything new.`;
+  return { end: undecided("skipped", reason, timings), pnlToday: 0n };
 }

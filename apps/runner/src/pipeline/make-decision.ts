@@ -21,7 +21,8 @@ export interface LlmUsage {
   readonly records: readonly LlmUsageRecord[];
 }
 
-const NO_USAGE: LlmUsage = { modelId: null, reservedUsd: 0n as Usd, records: [] };
+/** An evaluation that asked no model. */
+export const NO_USAGE: LlmUsage = { modelId: null, reservedUsd: 0n as Usd, records: [] };
 
 export type DecisionStep =
   | { readonly kind: "decided"; readonly decision: Decision; readonly usage: LlmUsage }

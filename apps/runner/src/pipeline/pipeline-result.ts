@@ -1,6 +1,7 @@
 import type { FailureType } from "@open-trade/llm";
-import type { EvaluationEnd } from "../ledger/evaluation-record.ts";
+import type { EvaluationEnd, Outcome } from "../ledger/evaluation-record.ts";
 import type { FillToRecord } from "../ledger/record-fill.ts";
+import { NO_USAGE } from "./make-decision.ts";
 
 /** What the pipeline came to; evaluate-bot.ts writes it down in one transaction. */
 export interface PipelineResult {
@@ -10,4 +11,23 @@ export interface PipelineResult {
   readonly modelUnavailable?: boolean;
   /** Today's PnL as the evaluation computed it (before its own fill). */
   readonly pnlToday: bigint;
+}
+
+/** How an evaluation ends before any decision was made: no market, no denial, no model spend. */
+export function undecided(
+  outcome: Outcome,
+  reason: string,
+  timingsMs: Readonly<Record<string, number>>,
+  tradingState: EvaluationEnd["tradingState"] = "ACTIVE",
+): EvaluationEnd {
+  return {
+    outcome,
+    reason,
+    denialCodes: [],
+    decidedBy: null,
+    marketId: null,
+    tradingState,
+    usage: NO_USAGE,
+    timingsMs,
+  };
 }

@@ -16,8 +16,8 @@ import { foldHoldings } from "../ledger/fold-holdings.ts";
 import type { BotState } from "./bot-state.ts";
 import { decisionSnapshot } from "./decision-snapshot.ts";
 import { gatherCandidates } from "./gather-candidates.ts";
-import { type LlmUsage, makeDecision } from "./make-decision.ts";
-import type { PipelineResult } from "./pipeline-result.ts";
+import { makeDecision } from "./make-decision.ts";
+import { type PipelineResult, undecided } from "./pipeline-result.ts";
 import { placeOrder } from "./place-order.ts";
 import { pnlToday } from "./pnl-today.ts";
 
@@ -31,8 +31,6 @@ export interface PipelineDeps {
   readonly leaseOwner: string;
   readonly onReserve: (amount: Usd, modelId: string) => Promise<void>;
 }
-
-const NO_USAGE: LlmUsage = { modelId: null, reservedUsd: 0n as Usd, records: [] };
 
 /** Steps 3 to 9 of DESIGN.md's evaluation for a loaded bot; never throws for a business outcome. */
 export async function runPipeline(
@@ -48,18 +46,11 @@ export async function runPipeline(
     timings[step] = Math.round((t - clock.mark) * 100) / 100;
     clock.mark = t;
   };
-  const base = {
-    denialCodes: [],
-    decidedBy: null,
-    marketId: null,
-    usage: NO_USAGE,
-    timingsMs: timings,
-  } as const;
   const recipe = recipeSchema.safeParse(state.recipeJson);
   if (!recipe.success) {
     const reason = "The bot has no valid recipe; compile its strategy again before it can run.";
     return {
-      end: { ...base, outcome: "failed", reason, tradingState: "ACTIVE" },
+      end: undecided("failed", reason, timings),
       failure: { type: "other", marketId: null, what: reason },
       pnlToday: 0n,
     };
@@ -108,7 +99,7 @@ export async function runPipeline(
   const stateNow = tradingState(full, limits);
   if (stateNow === "HALTED") {
     const reason = "The bot is paused (kill switch); nothing is evaluated until it is resumed.";
-    return { end: { ...base, outcome: "skipped", reason, tradingState: "HALTED" }, pnlToday: pnl };
+    return { end: undecided("skipped", reason, timings, "HALTED"), pnlToday: pnl };
   }
   const snapshot = decisionSnapshot(state, gathered, holdings, limits, todays.length, nowMs);
   const step = await makeDecision(
@@ -122,7 +113,14 @@ export async function runPipeline(
     deps.onReserve,
   );
   lap("decide");
-  const common = { ...base, usage: step.usage, tradingState: stateNow };
+  const common = {
+    denialCodes: [],
+    decidedBy: null,
+    marketId: null,
+    usage: step.usage,
+    tradingState: stateNow,
+    timingsMs: timings,
+  } as const;
   if (step.kind === "skipped")
     return { end: { ...common, outcome: "skipped", reason: step.reason }, pnlToday: pnl };
   if (step.kind === "model-unavailable") {
