@@ -1,14 +1,8 @@
-import { formatUsd, type Usd, usdMicros } from "@open-trade/risk-engine";
+import { type FailureType, formatUsd, type Usd, usdMicros } from "@open-trade/risk-engine";
 import type { Caution } from "./bot-context.ts";
 
-/** `bot_failures.error_type`. */
-export type FailureType =
-  | "slippage"
-  | "liquidity_kill"
-  | "rule_violation"
-  | "api_error"
-  | "gas_spike"
-  | "other";
+/** `bot_failures.error_type`, as the risk engine defines it. */
+export type { FailureType };
 
 export interface FailureRecord {
   readonly type: FailureType;
