@@ -235,7 +235,13 @@ describe("live execution against the stand-in", () => {
       "DUPLICATE",
     ],
     ["a hung response", { kind: "hang" } as const, "AMBIGUOUS", "ok"],
-    ["a 503 trading halt", { kind: "status", status: 503 } as const, "EXCHANGE_UNAVAILABLE", "ok"],
+    ["a 503 before the order was handled", { kind: "status", status: 503 } as const, "AMBIGUOUS", "ok"],
+    [
+      "a 503 after the order was handled",
+      { kind: "status", status: 503, afterHandling: true } as const,
+      "AMBIGUOUS",
+      "DUPLICATE",
+    ],
   ])(
     "when posting meets %s then the first outcome and a resubmission of the same order are classified",
     async (_name, fault, first, second) => {
