@@ -1,3 +1,4 @@
+// Over 300 lines because one stand-in exchange serves every live-execution scenario below.
 import { price, shares, usd } from "@open-trade/risk-engine";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -328,4 +329,16 @@ describe("live execution against the stand-in", () => {
       expect(exchange.inspect.orders().some((o) => o.id === prepared.orderId)).toBe(false);
     },
   );
+
+  it("when the book holds the size at the limit after a FOK kill then the kill is not called SLIPPAGE", async () => {
+    // The exchange's book holds 40 at 0.52; the executor's view of the book holds 100 there.
+    exchange.setBook(tokenOf(market), { bids: BOOK.bids, asks: [{ price: "0.52", size: "100" }] });
+    const deep = await createHttpMarketData({
+      gammaUrl: exchange.gammaUrl,
+      clobUrl: exchange.clobUrl,
+    }).getOrderBook(tokenOf(market));
+    exchange.setBook(tokenOf(market), BOOK);
+    const outcome = await place(live({ book: async () => deep }), { shares: shares("60") });
+    expect(summary(outcome)).toEqual({ ok: false, code: "LIQUIDITY_KILL" });
+  });
 });

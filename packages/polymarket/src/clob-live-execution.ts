@@ -3,7 +3,7 @@
 // authenticated POST /order, account queries) must live here. Pure parts are in sign-order.ts,
 // live-failure.ts and live-account-mapping.ts.
 import type { OrderBook } from "@open-trade/risk-engine";
-import { shares, sharesMicros, usdMicros, walkBook } from "@open-trade/risk-engine";
+import { price, shares, sharesMicros, usdMicros, walkBook } from "@open-trade/risk-engine";
 import {
   type ApiKeyCreds,
   AssetType,
@@ -268,11 +268,16 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
     };
   }
 
-  /** A killed FOK/FAK is SLIPPAGE when the book holds the size beyond the limit, else a real lack of depth. */
+  /**
+   * A killed FOK/FAK is SLIPPAGE when the book holds the size only beyond the limit; when it holds it at
+   * the limit (the book moved since) or not at all, the kill stands.
+   */
   async function refineKill(outcome: OrderOutcome, order: PreparedOrder): Promise<OrderOutcome> {
     if (outcome.ok || outcome.failure.code !== "LIQUIDITY_KILL" || !options.book) return outcome;
     const book = await options.book(order.tokenId).catch(() => undefined);
-    if (!book || !walkBook(book, { side: order.side, shares: shares(order.shares) }).complete) return outcome;
+    const walk = { side: order.side, shares: shares(order.shares) };
+    if (!book || walkBook(book, { ...walk, limitPrice: price(order.limitPrice) }).complete) return outcome;
+    if (!walkBook(book, walk).complete) return outcome;
     return {
       ok: false,
       orderId: order.orderId,
