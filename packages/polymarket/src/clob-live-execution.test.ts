@@ -1,4 +1,7 @@
 // Over 300 lines because one stand-in exchange serves every live-execution scenario below.
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { price, shares, usd } from "@open-trade/risk-engine";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -340,5 +343,43 @@ describe("live execution against the stand-in", () => {
     exchange.setBook(tokenOf(market), BOOK);
     const outcome = await place(live({ book: async () => deep }), { shares: shares("60") });
     expect(summary(outcome)).toEqual({ ok: false, code: "LIQUIDITY_KILL" });
+  });
+
+  describe("behind a gateway at a path prefix", () => {
+    let gateway: ReturnType<typeof createServer>;
+    let gatewayUrl: string;
+    const seen: string[] = [];
+    beforeAll(async () => {
+      // Forwards /gw/... to the exchange's root and records what it was asked.
+      gateway = createServer(async (request, response) => {
+        const url = request.url ?? "";
+        seen.push(`${request.method} ${url}`);
+        if (!url.startsWith("/gw/")) return void response.writeHead(404).end('{"error":"not here"}');
+        const chunks: Buffer[] = [];
+        for await (const chunk of request) chunks.push(chunk as Buffer);
+        const headers = Object.fromEntries(
+          Object.entries(request.headers).filter(([name]) => !["host", "content-length"].includes(name)),
+        ) as Record<string, string>;
+        const answer = await fetch(`${exchange.clobUrl}${url.slice(3)}`, {
+          method: request.method,
+          headers,
+          ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+        });
+        response.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
+      });
+      gateway.listen(0, "127.0.0.1");
+      await once(gateway, "listening");
+      gatewayUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/gw`;
+    });
+    afterAll(() => gateway.close());
+    beforeEach(() => {
+      seen.length = 0;
+    });
+
+    it("when an order is posted then it reaches the gateway's path and fills", async () => {
+      const outcome = await place(live({ clobUrl: gatewayUrl }), {});
+      expect(summary(outcome)).toEqual({ ok: true, status: "matched", filled: shares("10") });
+      expect(seen).toContain("POST /gw/order");
+    });
   });
 });

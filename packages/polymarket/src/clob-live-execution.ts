@@ -86,6 +86,8 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const limits = options.rateLimit ?? { maxRetries: 2, maxWaitMs: 5_000 };
+  // Appended, not resolved: `new URL("/order", base)` would drop a gateway's path prefix.
+  const orderUrl = `${options.clobUrl.replace(/\/+$/, "")}/order`;
 
   const bounded = <T>(work: Promise<T>): Promise<T> => {
     let timer: NodeJS.Timeout | undefined;
@@ -206,7 +208,7 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
     const headers = await createL2Headers(s.wallet, s.creds, { method: "POST", requestPath: "/order", body });
     let response: Response;
     try {
-      response = await fetch(new URL("/order", options.clobUrl), {
+      response = await fetch(orderUrl, {
         method: "POST",
         headers: {
           ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])),
