@@ -381,5 +381,20 @@ describe("live execution against the stand-in", () => {
       expect(summary(outcome)).toEqual({ ok: true, status: "matched", filled: shares("10") });
       expect(seen).toContain("POST /gw/order");
     });
+
+    it("when one order's trades are reconciled then only its token since its creation is fetched", async () => {
+      const execution = live({ clobUrl: gatewayUrl });
+      const prepared = await prepare(execution);
+      await execution.submitOrder(prepared);
+      const trades = await execution.trades({ orderId: prepared.orderId });
+      expect(trades.ok && trades.value.map((t) => t.orderId)).toEqual([prepared.orderId]);
+      const asked = seen.find((r) => r.startsWith("GET /gw/data/trades")) ?? "";
+      const query = new URL(asked.slice("GET ".length), "http://x").searchParams;
+      expect([query.get("asset_id"), query.get("market"), Number(query.get("after")) > 0]).toEqual([
+        tokenOf(market),
+        market.conditionId,
+        true,
+      ]);
+    });
   });
 });

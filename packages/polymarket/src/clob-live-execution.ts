@@ -33,6 +33,7 @@ import {
   balanceAllowanceSchema,
   cancelResponseSchema,
   openOrderSchema,
+  orderLookupSchema,
   orderResponseSchema,
   signedOrderPayloadSchema,
   tradeSchema,
@@ -290,6 +291,25 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
     };
   }
 
+  /**
+   * GET /data/trades pages through everything it matches within one time bound, so it is narrowed to the
+   * token and, for one order, to trades since that order was created (looked up first).
+   */
+  async function tradeScope(filter: {
+    readonly tokenId?: TokenId;
+    readonly orderId?: string;
+  }): Promise<Result<{ asset_id?: string; market?: string; after?: string }>> {
+    if (filter.tokenId || !filter.orderId) return { ok: true, value: { asset_id: filter.tokenId } };
+    const id = filter.orderId;
+    const order = await query((s) => s.client.getOrder(id), orderLookupSchema, "GET /data/order");
+    if (order.ok) {
+      const { asset_id, market, created_at } = order.value;
+      return { ok: true, value: { asset_id, market, after: String(created_at - 1) } };
+    }
+    // An order the exchange does not know may still be one it forgot; only the whole history is certain.
+    return order.failure.code === "INVALID_ORDER" ? { ok: true, value: {} } : order;
+  }
+
   return {
     mode: "live",
 
@@ -356,12 +376,13 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
     },
 
     async trades(filter = {}) {
-      const params = filter.tokenId ? { asset_id: filter.tokenId } : undefined;
+      const scope = await tradeScope(filter);
+      if (!scope.ok) return scope;
       let owner = "";
       const result = await query(
         (s) => {
           owner = s.creds.key;
-          return s.client.getTrades(params);
+          return s.client.getTrades(scope.value);
         },
         z.array(tradeSchema),
         "GET /data/trades",
