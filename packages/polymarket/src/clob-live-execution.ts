@@ -13,7 +13,7 @@ import {
   OrderType as SdkOrderType,
 } from "@polymarket/clob-client-v2";
 import { createWalletClient, custom, type Hex } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import { type PrivateKeyAccount, privateKeyToAccount } from "viem/accounts";
 import { z } from "zod";
 import type {
   Execution,
@@ -46,7 +46,10 @@ export interface ApiCredentials {
   readonly passphrase: string;
 }
 
-/** Handed over per call and dropped when it returns: the key never outlives the operation that needs it. */
+/**
+ * Loaded per call, so rotated secrets are picked up. The account derived from the key lives as long as
+ * the Execution that loaded it: drop the Execution to drop the key.
+ */
 export interface LiveSecrets {
   readonly privateKey: Hex;
   readonly apiCredentials?: ApiCredentials;
@@ -98,7 +101,7 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   };
 
-  const walletFor = (account: ReturnType<typeof privateKeyToAccount>) =>
+  const walletFor = (account: PrivateKeyAccount) =>
     createWalletClient({
       account,
       // Signing is local; a wallet transport is required by viem but must never be used.
@@ -107,13 +110,20 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
       }),
     });
 
-  /** Loads the key for this call only; a loader failure is reported without its text, which might quote a secret. */
-  async function signerFor(): Promise<
-    Result<{ secrets: LiveSecrets; account: ReturnType<typeof privateKeyToAccount> }>
-  > {
+  // Deriving the account from a key is a curve multiplication (~0.2 ms), so it is done once per key and
+  // kept as long as this Execution; a rotated key is derived again on its first load.
+  let derived: { readonly privateKey: Hex; readonly account: PrivateKeyAccount } | undefined;
+  const accountOf = (privateKey: Hex): PrivateKeyAccount => {
+    if (derived?.privateKey !== privateKey)
+      derived = { privateKey, account: privateKeyToAccount(privateKey) };
+    return derived.account;
+  };
+
+  /** Loads the secrets for this call; a loader failure is reported without its text, which might quote a secret. */
+  async function signerFor(): Promise<Result<{ secrets: LiveSecrets; account: PrivateKeyAccount }>> {
     try {
       const secrets = await options.loadSecrets();
-      return { ok: true, value: { secrets, account: privateKeyToAccount(secrets.privateKey) } };
+      return { ok: true, value: { secrets, account: accountOf(secrets.privateKey) } };
     } catch {
       return failed({
         code: "AUTH",
