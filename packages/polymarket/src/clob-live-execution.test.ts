@@ -349,11 +349,13 @@ describe("live execution against the stand-in", () => {
     let gateway: ReturnType<typeof createServer>;
     let gatewayUrl: string;
     const seen: string[] = [];
+    const agents: string[] = [];
     beforeAll(async () => {
       // Forwards /gw/... to the exchange's root and records what it was asked.
       gateway = createServer(async (request, response) => {
         const url = request.url ?? "";
         seen.push(`${request.method} ${url}`);
+        if (request.method === "POST") agents.push(request.headers["user-agent"] ?? "");
         if (!url.startsWith("/gw/")) return void response.writeHead(404).end('{"error":"not here"}');
         const chunks: Buffer[] = [];
         for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -376,10 +378,11 @@ describe("live execution against the stand-in", () => {
       seen.length = 0;
     });
 
-    it("when an order is posted then it reaches the gateway's path and fills", async () => {
+    it("when an order is posted then it reaches the gateway's path, as the official client, and fills", async () => {
       const outcome = await place(live({ clobUrl: gatewayUrl }), {});
       expect(summary(outcome)).toEqual({ ok: true, status: "matched", filled: shares("10") });
       expect(seen).toContain("POST /gw/order");
+      expect(agents.at(-1)).toBe("@polymarket/clob-client");
     });
 
     it("when one order's trades are reconciled then only its token since its creation is fetched", async () => {

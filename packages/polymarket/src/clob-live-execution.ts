@@ -73,6 +73,13 @@ export interface LiveExecutionOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
+// What the official client sends on every request; fetch itself may not set `Connection`.
+const CLIENT_HEADERS = {
+  "user-agent": "@polymarket/clob-client",
+  accept: "*/*",
+  "content-type": "application/json",
+};
+
 const SDK_TYPE = {
   FOK: SdkOrderType.FOK,
   FAK: SdkOrderType.FAK,
@@ -223,7 +230,7 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
         method: "POST",
         headers: {
           ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])),
-          "content-type": "application/json",
+          ...CLIENT_HEADERS,
         },
         body,
         signal: AbortSignal.timeout(timeoutMs),
