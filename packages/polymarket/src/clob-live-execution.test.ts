@@ -1,3 +1,7 @@
+// Over 300 lines because one stand-in exchange serves every live-execution scenario below.
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { price, shares, usd } from "@open-trade/risk-engine";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -235,7 +239,13 @@ describe("live execution against the stand-in", () => {
       "DUPLICATE",
     ],
     ["a hung response", { kind: "hang" } as const, "AMBIGUOUS", "ok"],
-    ["a 503 trading halt", { kind: "status", status: 503 } as const, "EXCHANGE_UNAVAILABLE", "ok"],
+    ["a 503 before the order was handled", { kind: "status", status: 503 } as const, "AMBIGUOUS", "ok"],
+    [
+      "a 503 after the order was handled",
+      { kind: "status", status: 503, afterHandling: true } as const,
+      "AMBIGUOUS",
+      "DUPLICATE",
+    ],
   ])(
     "when posting meets %s then the first outcome and a resubmission of the same order are classified",
     async (_name, fault, first, second) => {
@@ -322,4 +332,72 @@ describe("live execution against the stand-in", () => {
       expect(exchange.inspect.orders().some((o) => o.id === prepared.orderId)).toBe(false);
     },
   );
+
+  it("when the book holds the size at the limit after a FOK kill then the kill is not called SLIPPAGE", async () => {
+    // The exchange's book holds 40 at 0.52; the executor's view of the book holds 100 there.
+    exchange.setBook(tokenOf(market), { bids: BOOK.bids, asks: [{ price: "0.52", size: "100" }] });
+    const deep = await createHttpMarketData({
+      gammaUrl: exchange.gammaUrl,
+      clobUrl: exchange.clobUrl,
+    }).getOrderBook(tokenOf(market));
+    exchange.setBook(tokenOf(market), BOOK);
+    const outcome = await place(live({ book: async () => deep }), { shares: shares("60") });
+    expect(summary(outcome)).toEqual({ ok: false, code: "LIQUIDITY_KILL" });
+  });
+
+  describe("behind a gateway at a path prefix", () => {
+    let gateway: ReturnType<typeof createServer>;
+    let gatewayUrl: string;
+    const seen: string[] = [];
+    const agents: string[] = [];
+    beforeAll(async () => {
+      // Forwards /gw/... to the exchange's root and records what it was asked.
+      gateway = createServer(async (request, response) => {
+        const url = request.url ?? "";
+        seen.push(`${request.method} ${url}`);
+        if (request.method === "POST") agents.push(request.headers["user-agent"] ?? "");
+        if (!url.startsWith("/gw/")) return void response.writeHead(404).end('{"error":"not here"}');
+        const chunks: Buffer[] = [];
+        for await (const chunk of request) chunks.push(chunk as Buffer);
+        const headers = Object.fromEntries(
+          Object.entries(request.headers).filter(([name]) => !["host", "content-length"].includes(name)),
+        ) as Record<string, string>;
+        const answer = await fetch(`${exchange.clobUrl}${url.slice(3)}`, {
+          method: request.method,
+          headers,
+          ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+        });
+        response.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
+      });
+      gateway.listen(0, "127.0.0.1");
+      await once(gateway, "listening");
+      gatewayUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/gw`;
+    });
+    afterAll(() => gateway.close());
+    beforeEach(() => {
+      seen.length = 0;
+    });
+
+    it("when an order is posted then it reaches the gateway's path, as the official client, and fills", async () => {
+      const outcome = await place(live({ clobUrl: gatewayUrl }), {});
+      expect(summary(outcome)).toEqual({ ok: true, status: "matched", filled: shares("10") });
+      expect(seen).toContain("POST /gw/order");
+      expect(agents.at(-1)).toBe("@polymarket/clob-client");
+    });
+
+    it("when one order's trades are reconciled then only its token since its creation is fetched", async () => {
+      const execution = live({ clobUrl: gatewayUrl });
+      const prepared = await prepare(execution);
+      await execution.submitOrder(prepared);
+      const trades = await execution.trades({ orderId: prepared.orderId });
+      expect(trades.ok && trades.value.map((t) => t.orderId)).toEqual([prepared.orderId]);
+      const asked = seen.find((r) => r.startsWith("GET /gw/data/trades")) ?? "";
+      const query = new URL(asked.slice("GET ".length), "http://x").searchParams;
+      expect([query.get("asset_id"), query.get("market"), Number(query.get("after")) > 0]).toEqual([
+        tokenOf(market),
+        market.conditionId,
+        true,
+      ]);
+    });
+  });
 });

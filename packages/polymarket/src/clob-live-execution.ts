@@ -3,7 +3,7 @@
 // authenticated POST /order, account queries) must live here. Pure parts are in sign-order.ts,
 // live-failure.ts and live-account-mapping.ts.
 import type { OrderBook } from "@open-trade/risk-engine";
-import { shares, sharesMicros, usdMicros, walkBook } from "@open-trade/risk-engine";
+import { price, shares, sharesMicros, usdMicros, walkBook } from "@open-trade/risk-engine";
 import {
   type ApiKeyCreds,
   AssetType,
@@ -13,7 +13,7 @@ import {
   OrderType as SdkOrderType,
 } from "@polymarket/clob-client-v2";
 import { createWalletClient, custom, type Hex } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import { type PrivateKeyAccount, privateKeyToAccount } from "viem/accounts";
 import { z } from "zod";
 import type {
   Execution,
@@ -33,6 +33,7 @@ import {
   balanceAllowanceSchema,
   cancelResponseSchema,
   openOrderSchema,
+  orderLookupSchema,
   orderResponseSchema,
   signedOrderPayloadSchema,
   tradeSchema,
@@ -45,7 +46,10 @@ export interface ApiCredentials {
   readonly passphrase: string;
 }
 
-/** Handed over per call and dropped when it returns: the key never outlives the operation that needs it. */
+/**
+ * Loaded per call, so rotated secrets are picked up. The account derived from the key lives as long as
+ * the Execution that loaded it: drop the Execution to drop the key.
+ */
 export interface LiveSecrets {
   readonly privateKey: Hex;
   readonly apiCredentials?: ApiCredentials;
@@ -69,6 +73,13 @@ export interface LiveExecutionOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
+// What the official client sends on every request; fetch itself may not set `Connection`.
+const CLIENT_HEADERS = {
+  "user-agent": "@polymarket/clob-client",
+  accept: "*/*",
+  "content-type": "application/json",
+};
+
 const SDK_TYPE = {
   FOK: SdkOrderType.FOK,
   FAK: SdkOrderType.FAK,
@@ -86,6 +97,8 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const limits = options.rateLimit ?? { maxRetries: 2, maxWaitMs: 5_000 };
+  // Appended, not resolved: `new URL("/order", base)` would drop a gateway's path prefix.
+  const orderUrl = `${options.clobUrl.replace(/\/+$/, "")}/order`;
 
   const bounded = <T>(work: Promise<T>): Promise<T> => {
     let timer: NodeJS.Timeout | undefined;
@@ -95,7 +108,7 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   };
 
-  const walletFor = (account: ReturnType<typeof privateKeyToAccount>) =>
+  const walletFor = (account: PrivateKeyAccount) =>
     createWalletClient({
       account,
       // Signing is local; a wallet transport is required by viem but must never be used.
@@ -104,13 +117,20 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
       }),
     });
 
-  /** Loads the key for this call only; a loader failure is reported without its text, which might quote a secret. */
-  async function signerFor(): Promise<
-    Result<{ secrets: LiveSecrets; account: ReturnType<typeof privateKeyToAccount> }>
-  > {
+  // Deriving the account from a key is a curve multiplication (~0.2 ms), so it is done once per key and
+  // kept as long as this Execution; a rotated key is derived again on its first load.
+  let derived: { readonly privateKey: Hex; readonly account: PrivateKeyAccount } | undefined;
+  const accountOf = (privateKey: Hex): PrivateKeyAccount => {
+    if (derived?.privateKey !== privateKey)
+      derived = { privateKey, account: privateKeyToAccount(privateKey) };
+    return derived.account;
+  };
+
+  /** Loads the secrets for this call; a loader failure is reported without its text, which might quote a secret. */
+  async function signerFor(): Promise<Result<{ secrets: LiveSecrets; account: PrivateKeyAccount }>> {
     try {
       const secrets = await options.loadSecrets();
-      return { ok: true, value: { secrets, account: privateKeyToAccount(secrets.privateKey) } };
+      return { ok: true, value: { secrets, account: accountOf(secrets.privateKey) } };
     } catch {
       return failed({
         code: "AUTH",
@@ -206,11 +226,11 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
     const headers = await createL2Headers(s.wallet, s.creds, { method: "POST", requestPath: "/order", body });
     let response: Response;
     try {
-      response = await fetch(new URL("/order", options.clobUrl), {
+      response = await fetch(orderUrl, {
         method: "POST",
         headers: {
           ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])),
-          "content-type": "application/json",
+          ...CLIENT_HEADERS,
         },
         body,
         signal: AbortSignal.timeout(timeoutMs),
@@ -268,11 +288,16 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
     };
   }
 
-  /** A killed FOK/FAK is SLIPPAGE when the book holds the size beyond the limit, else a real lack of depth. */
+  /**
+   * A killed FOK/FAK is SLIPPAGE when the book holds the size only beyond the limit; when it holds it at
+   * the limit (the book moved since) or not at all, the kill stands.
+   */
   async function refineKill(outcome: OrderOutcome, order: PreparedOrder): Promise<OrderOutcome> {
     if (outcome.ok || outcome.failure.code !== "LIQUIDITY_KILL" || !options.book) return outcome;
     const book = await options.book(order.tokenId).catch(() => undefined);
-    if (!book || !walkBook(book, { side: order.side, shares: shares(order.shares) }).complete) return outcome;
+    const walk = { side: order.side, shares: shares(order.shares) };
+    if (!book || walkBook(book, { ...walk, limitPrice: price(order.limitPrice) }).complete) return outcome;
+    if (!walkBook(book, walk).complete) return outcome;
     return {
       ok: false,
       orderId: order.orderId,
@@ -281,6 +306,25 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
         message: `Nothing was traded; the book holds ${order.shares} shares only beyond the limit price ${order.limitPrice}. Re-check the price before trying again.`,
       },
     };
+  }
+
+  /**
+   * GET /data/trades pages through everything it matches within one time bound, so it is narrowed to the
+   * token and, for one order, to trades since that order was created (looked up first).
+   */
+  async function tradeScope(filter: {
+    readonly tokenId?: TokenId;
+    readonly orderId?: string;
+  }): Promise<Result<{ asset_id?: string; market?: string; after?: string }>> {
+    if (filter.tokenId || !filter.orderId) return { ok: true, value: { asset_id: filter.tokenId } };
+    const id = filter.orderId;
+    const order = await query((s) => s.client.getOrder(id), orderLookupSchema, "GET /data/order");
+    if (order.ok) {
+      const { asset_id, market, created_at } = order.value;
+      return { ok: true, value: { asset_id, market, after: String(created_at - 1) } };
+    }
+    // An order the exchange does not know may still be one it forgot; only the whole history is certain.
+    return order.failure.code === "INVALID_ORDER" ? { ok: true, value: {} } : order;
   }
 
   return {
@@ -349,12 +393,13 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
     },
 
     async trades(filter = {}) {
-      const params = filter.tokenId ? { asset_id: filter.tokenId } : undefined;
+      const scope = await tradeScope(filter);
+      if (!scope.ok) return scope;
       let owner = "";
       const result = await query(
         (s) => {
           owner = s.creds.key;
-          return s.client.getTrades(params);
+          return s.client.getTrades(scope.value);
         },
         z.array(tradeSchema),
         "GET /data/trades",

@@ -37,9 +37,16 @@ describe("classifyClobFailure", () => {
     ["no funds", http(400, "not enough balance / allowance"), true, "INSUFFICIENT_BALANCE"],
     ["a resubmission", http(400, "order 0xabc is invalid. Duplicated."), true, "DUPLICATE"],
     [
-      "trading disabled",
+      "a 503 'trading disabled' while placing (a gateway may answer it after the exchange acted)",
       http(503, "Trading is currently disabled. Check polymarket.com for updates"),
       true,
+      "AMBIGUOUS",
+    ],
+    ["a bare 503 while placing", http(503, "Service Unavailable"), true, "AMBIGUOUS"],
+    [
+      "trading disabled while reading",
+      http(503, "Trading is currently disabled. Check polymarket.com for updates"),
+      false,
       "EXCHANGE_UNAVAILABLE",
     ],
     ["an engine restart", http(425, "Too Early"), true, "EXCHANGE_UNAVAILABLE"],

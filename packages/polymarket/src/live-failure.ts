@@ -42,8 +42,8 @@ const ADVICE: Record<ExecutionFailureCode, string> = {
 };
 
 /**
- * Classifies a failed CLOB request. `placing` marks POST /order, where a lost answer or a 5xx other than
- * a declared outage leaves the outcome unknown (AMBIGUOUS) rather than failed.
+ * Classifies a failed CLOB request. `placing` marks POST /order, where a lost answer or any 5xx leaves the
+ * outcome unknown (AMBIGUOUS) rather than failed.
  */
 export function classifyClobFailure(reply: ClobReply, placing: boolean): ExecutionFailure {
   const failure = (code: ExecutionFailureCode, said: string, extra: { retryAfterMs?: number } = {}) => ({
@@ -61,11 +61,13 @@ export function classifyClobFailure(reply: ClobReply, placing: boolean): Executi
       error,
       reply.retryAfterMs === null ? {} : { retryAfterMs: reply.retryAfterMs },
     );
+  // A 5xx on POST /order may come from a gateway after the exchange placed or filled the order, whatever
+  // its body says, so only a lookup can tell.
+  if (placing && status >= 500) return failure("AMBIGUOUS", error);
   const matched = RULES.find(([pattern]) => pattern.test(error));
   if (matched) return failure(matched[1], error);
   if (status === 401 || status === 403) return failure("AUTH", error);
-  if (status === 425 || status === 503) return failure("EXCHANGE_UNAVAILABLE", error);
-  if (status >= 500) return failure(placing ? "AMBIGUOUS" : "EXCHANGE_UNAVAILABLE", error);
+  if (status === 425 || status >= 500) return failure("EXCHANGE_UNAVAILABLE", error);
   return failure("INVALID_ORDER", error);
 }
 

@@ -64,12 +64,13 @@ export async function signOrder({
       ? String(Math.floor(request.expiresAt.getTime() / 1000) + GTD_MARGIN_S)
       : "0",
   });
-  const typed = orderTypedData(unsigned, params.negRisk, chainId);
-  const signature = await account.signTypedData(typed);
+  // The digest is both the order id and what signTypedData would sign: hash once, sign the hash.
+  const orderId = hashTypedData(orderTypedData(unsigned, params.negRisk, chainId));
+  const signature = await account.sign({ hash: orderId });
   return {
     ok: true,
     value: {
-      orderId: hashTypedData(typed),
+      orderId,
       mode: "live",
       tokenId: request.tokenId,
       side: request.side,

@@ -1,10 +1,16 @@
-import { price, shares, usd } from "@open-trade/risk-engine";
+import { MICROS, price, shares, usd } from "@open-trade/risk-engine";
 import { ExchangeState } from "./exchange-state.ts";
 import { createMarket, type MarketSpec, VALID_TICKS } from "./market-factory.ts";
 import { type LevelInput, replaceHouse } from "./order-book.ts";
 import { expireOrders, fillCrossedRestingOrders } from "./order-lifecycle.ts";
 import { createPrng, type Prng } from "./prng.ts";
-import { houseBook, initialMid, mirrorBook, SIMULATED_SPECS, stepMid } from "./simulated-markets.ts";
+import { houseBook, mirrorBook, SIMULATED_SPECS } from "./simulated-markets.ts";
+import {
+  drawDynamics,
+  initialFairPrice,
+  type MarketDynamics,
+  moveFairPrice,
+} from "./simulated-price-model.ts";
 import type { Market } from "./types.ts";
 
 /** A book as a test writes it: decimal strings, any order (the exchange sorts into wire order). */
@@ -19,6 +25,15 @@ export interface CoreOptions {
   readonly chainId: number;
   readonly defaultBalance: string;
   readonly now: () => number;
+  /** Wall-clock time one `advance` step stands for (default 5 s). */
+  readonly stepMs?: number;
+}
+
+interface SimulatedMarket {
+  fair: bigint;
+  readonly dynamics: MarketDynamics;
+  /** Simulated time since start at which it resolves, or null. */
+  readonly resolvesAtMs: number | null;
 }
 
 /** Unlimited, as after the usual max approval of pUSD to the exchange. */
@@ -35,7 +50,9 @@ export class ExchangeCore {
   /** > 0 while the late-trades fault is on. */
   tradeDelayMs = 0;
   private readonly prng: Prng;
-  private readonly mids = new Map<string, bigint>();
+  private readonly simulated = new Map<string, SimulatedMarket>();
+  private readonly stepMs: number;
+  private elapsedMs = 0;
   private readonly eventIndex = new Map<string, number>();
   private readonly now: () => number;
 
@@ -48,10 +65,15 @@ export class ExchangeCore {
     this.salt = `seed-${options.seed}`;
     this.prng = createPrng(options.seed);
     this.now = options.now;
+    this.stepMs = options.stepMs ?? 5_000;
     if (options.simulate) {
       for (const spec of SIMULATED_SPECS) {
         const market = this.addMarket(spec);
-        this.mids.set(market.conditionId, initialMid(market.tickSize, this.prng));
+        this.simulated.set(market.conditionId, {
+          fair: initialFairPrice(this.prng),
+          dynamics: drawDynamics(this.prng),
+          resolvesAtMs: spec.resolvesAfterMinutes === undefined ? null : spec.resolvesAfterMinutes * 60_000,
+        });
       }
       this.moveSimulatedBooks();
     }
@@ -81,12 +103,28 @@ export class ExchangeCore {
     this.replaceHouseBook(other, mirrorBook(house));
   }
 
-  /** Moves every simulated market `steps` random-walk steps; the same seed and steps give the same books. */
+  /**
+   * Moves every simulated market `steps` steps of `stepMs` wall-clock time each (simulated-price-model.ts)
+   * and resolves those whose time has come, YES winning with probability its fair price. The same seed
+   * and steps give the same books.
+   */
   advance(steps = 1): void {
     for (let i = 0; i < steps; i += 1) {
-      for (const [conditionId, mid] of this.mids) {
+      this.elapsedMs += this.stepMs;
+      for (const [conditionId, simulated] of this.simulated) {
         const market = this.state.markets.get(conditionId);
-        if (market && !market.closed) this.mids.set(conditionId, stepMid(mid, market.tickSize, this.prng));
+        if (!market || market.closed) continue;
+        simulated.fair = moveFairPrice(
+          simulated.fair,
+          simulated.dynamics,
+          this.stepMs,
+          market.tickSize,
+          this.prng,
+        ).fair;
+        if (simulated.resolvesAtMs !== null && this.elapsedMs >= simulated.resolvesAtMs) {
+          const yesWins = this.prng.bigint(0n, MICROS - 1n) < simulated.fair;
+          this.resolveMarket(conditionId, market.tokens[yesWins ? 0 : 1].tokenId);
+        }
       }
       this.moveSimulatedBooks();
     }
@@ -164,10 +202,10 @@ export class ExchangeCore {
   }
 
   private moveSimulatedBooks(): void {
-    for (const [conditionId, mid] of this.mids) {
+    for (const [conditionId, { fair, dynamics }] of this.simulated) {
       const market = this.state.markets.get(conditionId);
       if (!market || market.closed) continue;
-      const yes = houseBook(mid, market.tickSize, this.prng);
+      const yes = houseBook(fair, market.tickSize, dynamics, this.prng);
       this.replaceHouseBook(market.tokens[0].tokenId, yes);
       this.replaceHouseBook(market.tokens[1].tokenId, mirrorBook(yes));
     }

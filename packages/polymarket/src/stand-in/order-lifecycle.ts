@@ -41,24 +41,38 @@ export function expireOrders(state: ExchangeState, nowSeconds: number): void {
 const firstEntry = (level: Level | undefined, user: boolean): BookEntry | undefined =>
   level?.entries.find((entry) => (entry.orderId !== null) === user && entry.size > 0n);
 
-/** One fill of a crossed user order against house liquidity, or null when nothing crosses. */
-function nextCross(book: TokenBook): { fill: MakerFill; userSide: "BUY" | "SELL" } | null {
-  const bid = book.bids.at(-1);
-  const ask = book.asks.at(-1);
-  if (!bid || !ask || bid.price < ask.price) return null;
-  const userBid = firstEntry(bid, true);
-  const houseAsk = firstEntry(ask, false);
-  const userAsk = firstEntry(ask, true);
-  const houseBid = firstEntry(bid, false);
-  const [user, house, level, userSide] =
-    userBid && houseAsk
-      ? [userBid, houseAsk, bid, "BUY" as const]
-      : userAsk && houseBid
-        ? [userAsk, houseBid, ask, "SELL" as const]
+/** The best level (wire order: best last) holding a user's (or the house's) entry, with that entry. */
+function bestWith(levels: readonly Level[], user: boolean): { level: Level; entry: BookEntry } | undefined {
+  for (let i = levels.length - 1; i >= 0; i -= 1) {
+    const level = levels[i] as Level;
+    const entry = firstEntry(level, user);
+    if (entry) return { level, entry };
+  }
+  return undefined;
+}
+
+/**
+ * One fill of a crossed user order against house liquidity, or null when none crosses. The best user and
+ * house entries are compared, not the top levels: a user's own order on top of one side (left there by
+ * the self-trade rule) must not hide the house liquidity behind it.
+ */
+function nextCross(
+  book: TokenBook,
+): { fill: MakerFill; userSide: "BUY" | "SELL"; housePrice: bigint } | null {
+  const userBid = bestWith(book.bids, true);
+  const houseAsk = bestWith(book.asks, false);
+  const userAsk = bestWith(book.asks, true);
+  const houseBid = bestWith(book.bids, false);
+  const [user, house, userSide] =
+    userBid && houseAsk && userBid.level.price >= houseAsk.level.price
+      ? [userBid, houseAsk, "BUY" as const]
+      : userAsk && houseBid && houseBid.level.price >= userAsk.level.price
+        ? [userAsk, houseBid, "SELL" as const]
         : [];
-  if (!user || !house || !level || !userSide) return null;
-  const shares = minBig(user.size, house.size);
-  return { fill: { orderId: user.orderId, owner: user.owner, shares, price: level.price }, userSide };
+  if (!user || !house || !userSide) return null;
+  const shares = minBig(user.entry.size, house.entry.size);
+  const fill = { orderId: user.entry.orderId, owner: user.entry.owner, shares, price: user.level.price };
+  return { fill, userSide, housePrice: house.level.price };
 }
 
 const consume = (levels: Level[], price: bigint, orderId: string | null, shares: bigint): void => {
@@ -86,12 +100,11 @@ export function fillCrossedRestingOrders(
   for (;;) {
     const cross = nextCross(state.book(tokenId));
     if (!cross) return;
-    const { fill, userSide } = cross;
+    const { fill, userSide, housePrice } = cross;
     const houseSide = userSide === "BUY" ? "SELL" : "BUY";
     const houseLevels = (book: TokenBook) => (userSide === "BUY" ? book.asks : book.bids);
     const userLevels = (book: TokenBook) => (userSide === "BUY" ? book.bids : book.asks);
     state.mutateBook(tokenId, (book) => {
-      const housePrice = houseLevels(book).at(-1)?.price ?? fill.price;
       consume(houseLevels(book), housePrice, null, fill.shares);
       consume(userLevels(book), fill.price, fill.orderId, fill.shares);
     });

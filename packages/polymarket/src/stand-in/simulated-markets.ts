@@ -2,11 +2,17 @@ import { MICROS } from "@open-trade/risk-engine";
 import type { MarketSpec } from "./market-factory.ts";
 import type { LevelInput } from "./order-book.ts";
 import type { Prng } from "./prng.ts";
+import type { MarketDynamics } from "./simulated-price-model.ts";
 
 const SIM = "[Simulated]";
 
-/** The seeded catalogue: several categories, one neg-risk event with three candidates. */
-export const SIMULATED_SPECS: readonly MarketSpec[] = [
+export interface SimulatedSpec extends MarketSpec {
+  /** Simulated minutes after start at which the market resolves, the winner drawn at its fair price. */
+  readonly resolvesAfterMinutes?: number;
+}
+
+/** The seeded catalogue: several categories, one neg-risk event with three candidates, three that resolve. */
+export const SIMULATED_SPECS: readonly SimulatedSpec[] = [
   {
     category: "Politics",
     question: `${SIM} Will the incumbent win the 2028 Freedonia presidential election?`,
@@ -24,11 +30,23 @@ export const SIMULATED_SPECS: readonly MarketSpec[] = [
   },
   { category: "Crypto", question: `${SIM} Will ETH trade above $8,000 before July 2027?`, tickSize: "0.001" },
   { category: "Sports", question: `${SIM} Will the Springfield Atoms win the 2027 championship?` },
-  { category: "Sports", question: `${SIM} Will the Shelbyville Sharks reach the playoffs?` },
-  { category: "Economics", question: `${SIM} Will the central bank cut rates at its next meeting?` },
+  {
+    category: "Sports",
+    question: `${SIM} Will the Shelbyville Sharks reach the playoffs?`,
+    resolvesAfterMinutes: 120,
+  },
+  {
+    category: "Economics",
+    question: `${SIM} Will the central bank cut rates at its next meeting?`,
+    resolvesAfterMinutes: 45,
+  },
   { category: "Economics", question: `${SIM} Will year-on-year CPI exceed 3% in the next report?` },
   { category: "Science", question: `${SIM} Will a crewed lunar landing happen before 2029?` },
-  { category: "Culture", question: `${SIM} Will the year's top film gross over $1B worldwide?` },
+  {
+    category: "Culture",
+    question: `${SIM} Will the year's top film gross over $1B worldwide?`,
+    resolvesAfterMinutes: 360,
+  },
 ];
 
 export interface HouseBook {
@@ -37,16 +55,25 @@ export interface HouseBook {
 }
 
 const DEPTH = 8;
+const SIZE_STEP = 10_000n;
+const MIN_LEVEL = 5n * MICROS;
 
-/** House liquidity around `mid`: DEPTH levels each side, one tick apart, sizes with two decimals. */
-export function houseBook(mid: bigint, tick: bigint, prng: Prng): HouseBook {
-  const size = (): bigint => prng.bigint(20n, 500n) * MICROS + prng.bigint(0n, 99n) * 10_000n;
-  const halfSpread = prng.bigint(1n, 2n) * tick;
+/**
+ * House liquidity around the fair price: DEPTH levels a side, one tick apart, starting `halfSpreadTicks`
+ * from the fair price rounded to the tick; sizes 50-150% of the market's mean depth, with two decimals.
+ */
+export function houseBook(fair: bigint, tick: bigint, dynamics: MarketDynamics, prng: Prng): HouseBook {
+  const size = (): bigint => {
+    const drawn = ((dynamics.meanDepth * BigInt(prng.int(50, 150))) / 100n / SIZE_STEP) * SIZE_STEP;
+    return drawn < MIN_LEVEL ? MIN_LEVEL : drawn;
+  };
+  const center = ((fair + tick / 2n) / tick) * tick;
+  const halfSpread = dynamics.halfSpreadTicks * tick;
   const bids: LevelInput[] = [];
   const asks: LevelInput[] = [];
   for (let i = 0n; i < BigInt(DEPTH); i += 1n) {
-    const bid = mid - halfSpread - i * tick;
-    const ask = mid + halfSpread + i * tick;
+    const bid = center - halfSpread - i * tick;
+    const ask = center + halfSpread + i * tick;
     if (bid >= tick) bids.push({ price: bid, size: size() });
     if (ask <= MICROS - tick) asks.push({ price: ask, size: size() });
   }
@@ -59,18 +86,4 @@ export function mirrorBook(book: HouseBook): HouseBook {
     bids: book.asks.map(({ price, size }) => ({ price: MICROS - price, size })),
     asks: book.bids.map(({ price, size }) => ({ price: MICROS - price, size })),
   };
-}
-
-/** One random-walk step of a mid price, in ticks, kept away from 0 and 1. */
-export function stepMid(mid: bigint, tick: bigint, prng: Prng): bigint {
-  const moved = mid + prng.bigint(0n, 4n) * tick - 2n * tick;
-  const floor = 4n * tick;
-  const ceiling = MICROS - 4n * tick;
-  return moved < floor ? floor : moved > ceiling ? ceiling : moved;
-}
-
-/** A starting mid on the tick grid between 10% and 90%. */
-export function initialMid(tick: bigint, prng: Prng): bigint {
-  const steps = (MICROS - 2n * (MICROS / 10n)) / tick;
-  return MICROS / 10n + prng.bigint(0n, steps > 4_000_000_000n ? 4_000_000_000n : steps) * tick;
 }

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ExchangeCore } from "./exchange-core.ts";
 import { startStandInExchange } from "./index.ts";
-import { wireLevels } from "./order-book.ts";
+import { levelSize, wireLevels } from "./order-book.ts";
 
 const coreWith = (seed: number, simulate = true) =>
   new ExchangeCore({ seed, simulate, chainId: 137, defaultBalance: "1000", now: () => 1_800_000_000_000 });
@@ -50,6 +50,61 @@ describe("simulated markets", () => {
           expect(level.price > 0n && level.price < 1_000_000n).toBe(true);
       }
     }
+  });
+});
+
+describe("simulated markets over time", () => {
+  const yesMid = (core: ExchangeCore, tokenId: string) => {
+    const book = core.state.book(tokenId);
+    return ((book.bids.at(-1)?.price ?? 0n) + (book.asks.at(-1)?.price ?? 1_000_000n)) / 2n;
+  };
+
+  it("when the catalogue starts then spreads and depths differ from market to market", () => {
+    const core = coreWith(1);
+    const books = [...core.state.markets.values()].map(
+      (m) => [m, core.state.book(m.tokens[0].tokenId)] as const,
+    );
+    const spreads = new Set(
+      books.map(([m, b]) => ((b.asks.at(-1)?.price ?? 0n) - (b.bids.at(-1)?.price ?? 0n)) / m.tickSize),
+    );
+    const depths = books.map(([, b]) => b.bids.reduce((sum, level) => sum + levelSize(level), 0n));
+    depths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const [least, most] = [depths[0] ?? 0n, depths.at(-1) ?? 0n];
+    expect(spreads.size).toBeGreaterThanOrEqual(3);
+    expect(most > 5n * least).toBe(true);
+  });
+
+  it("when a simulated hour passes then midpoints move a few cents and one market has resolved", () => {
+    const core = coreWith(1);
+    const markets = [...core.state.markets.values()];
+    const before = markets.map((m) => yesMid(core, m.tokens[0].tokenId));
+    core.advance(720);
+    const moves = markets
+      .filter((m) => !m.closed)
+      .map((m) => {
+        const move = yesMid(core, m.tokens[0].tokenId) - (before[markets.indexOf(m)] as bigint);
+        return move < 0n ? -move : move;
+      })
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const median = moves[moves.length >> 1] as bigint;
+    expect([median > 0n, median <= 60_000n]).toEqual([true, true]);
+    expect(markets.filter((m) => m.closed).map((m) => m.question)).toEqual([
+      "[Simulated] Will the central bank cut rates at its next meeting?",
+    ]);
+  });
+
+  it("when 45 simulated minutes pass then the market due then resolves and pays its winner", () => {
+    const core = coreWith(3);
+    const market = [...core.state.markets.values()].find((m) => m.question.includes("central bank"));
+    if (!market) throw new Error("catalogue changed");
+    const holder = "0x00000000000000000000000000000000000000cc";
+    core.setPosition(holder, market.tokens[0].tokenId, "10");
+    core.setPosition(holder, market.tokens[1].tokenId, "10");
+    core.advance(539);
+    expect(market.closed).toBe(false);
+    core.advance(1);
+    expect([market.closed, market.winnerTokenId !== null]).toEqual([true, true]);
+    expect(core.state.account(holder).balance).toBe(1010_000_000n);
   });
 });
 

@@ -22,7 +22,10 @@ export interface StandInOptions {
   readonly seed?: number;
   /** Create the seeded "[Simulated]" markets (default true). Tests that add their own markets can turn it off. */
   readonly simulate?: boolean;
-  /** Advance the simulation one step every tickMs on a timer (default: only when `advance` is called). */
+  /**
+   * Advance the simulation one step every tickMs on a timer (default: only when `advance` is called). A
+   * step stands for tickMs of market time (5 s without a timer), so prices move per wall-clock time.
+   */
   readonly tickMs?: number;
   /** Collateral every new account starts with, in pUSD (default "1000"). */
   readonly defaultBalance?: string;
@@ -54,7 +57,7 @@ export interface StandInExchange {
   addMarket(spec: MarketSpec, book?: BookInput): StandInMarket;
   /** Replaces the simulated liquidity of one token (levels in any order); user orders stay and may fill. */
   setBook(tokenId: string, book: BookInput): void;
-  /** Moves every simulated market `steps` steps; deterministic for a seed. */
+  /** Moves every simulated market `steps` steps (each tickMs, default 5 s, of market time); deterministic for a seed. */
   advance(steps?: number): void;
   resolveMarket(conditionId: string, winningOutcome: string): void;
   setTickSize(conditionId: string, tickSize: string): void;
@@ -98,6 +101,7 @@ export async function startStandInExchange(options: StandInOptions = {}): Promis
     chainId: 137,
     defaultBalance: options.defaultBalance ?? "1000",
     now,
+    ...(options.tickMs ? { stepMs: options.tickMs } : {}),
   });
   const { state } = core;
   const faults = new FaultBoard();

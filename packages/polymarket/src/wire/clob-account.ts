@@ -41,6 +41,12 @@ export const openOrderSchema = z.object({
   order_type: z.enum(["GTC", "GTD", "FOK", "FAK"]),
 });
 
+/** `GET /data/order/{id}`: an order with where and when it was placed (unix seconds). */
+export const orderLookupSchema = openOrderSchema.extend({
+  market: z.string(),
+  created_at: z.union([z.string().regex(/^\d+$/), z.number().int()]).transform(Number),
+});
+
 export const tradeSchema = z.object({
   id: z.string(),
   taker_order_id: z.string(),
