@@ -12,6 +12,8 @@ const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 const readme = readFileSync(join(PACKAGE_DIR, "README.md"), "utf8");
 const example = /## Use it\s+```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+// Packing builds, and tsc starts cold: seconds alone, minutes on a shared machine under a full CI run.
+const SLOW = 300_000;
 
 let project = "";
 let tarball = "";
@@ -35,7 +37,7 @@ beforeAll(() => {
   );
   // No runtime dependencies, so this needs no registry: --offline proves it.
   run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball]);
-}, 120_000);
+}, SLOW);
 afterAll(() => {
   if (project) rmSync(project, { recursive: true, force: true });
 });
@@ -49,7 +51,9 @@ describe("the packed risk engine, installed alone", () => {
     expect(files.filter((f) => /\.test\.|\.bench\.|^package\/src\//.test(f))).toEqual([]);
   });
 
-  it("when the README example is type-checked with tsc --strict against the installed package then it passes", () => {
+  it("when the README example is type-checked with tsc --strict against the installed package then it passes", {
+    timeout: SLOW,
+  }, () => {
     expect(example).toContain('from "@open-trade/risk-engine"');
     writeFileSync(join(project, "example.ts"), example);
     const strict = [
