@@ -150,7 +150,7 @@ describe("exchange invariants under random order flow", () => {
   it("when a house move crosses a user's bid behind the same user's own ask (seed 1139386212) then it fills", async () => {
     // Run 21 of that seed: a user's ask at 0.01 sat on top of the asks, and the house ask at 0.11 behind it
     // never filled the same user's bid at 0.11, leaving two owners crossed.
-    await fc.assert(consistentFlow, { seed: 1139386212, path: "21", endOnFailure: true });
+    await fc.assert(consistentFlow, { seed: 1139386212, path: "21", numRuns: 1, endOnFailure: true });
   });
 
   it("when two identical orders are placed concurrently then exactly one is accepted", async () => {
