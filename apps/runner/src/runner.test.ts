@@ -144,7 +144,7 @@ describe("runner, paper, against the stand-in exchange", () => {
     const user = await w.createUser();
     const bot = await w.createBot(user);
     await w.db.raw.query(
-      "insert into public.bot_schedule (bot_id, lease_owner, lease_expires_at) values ($1, 'other-runner', now() + interval '1 minute')",
+      "update public.bot_schedule set lease_owner = 'other-runner', lease_expires_at = now() + interval '1 minute' where bot_id = $1",
       [bot],
     );
     const summary = await w.runner().runNow(bot);
@@ -171,7 +171,7 @@ describe("runner, paper, against the stand-in exchange", () => {
     const user = await w.createUser();
     const bot = await w.createBot(user);
     await w.db.raw.query(
-      "insert into public.bot_schedule (bot_id, next_run_at, lease_owner, lease_expires_at) values ($1, now() - interval '1 minute', 'dead-runner', now() - interval '1 second')",
+      "update public.bot_schedule set next_run_at = now() - interval '1 minute', lease_owner = 'dead-runner', lease_expires_at = now() - interval '1 second' where bot_id = $1",
       [bot],
     );
     // The dead runner had reserved model spend for a call that may have been made.
