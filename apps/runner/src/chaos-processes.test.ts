@@ -306,7 +306,8 @@ describe.skipIf(!dbUrl)(
       // its lease with the next run minutes away, and the round would wait for it in vain.
       await q(
         `insert into public.bot_schedule (bot_id, next_run_at)
-         select id, now() + interval '1 day' from unnest($1::uuid[]) as id`,
+         select id, now() + interval '1 day' from unnest($1::uuid[]) as id
+         on conflict (bot_id) do update set next_run_at = excluded.next_run_at`,
         [bots.map((b) => b.id)],
       );
       return bots;

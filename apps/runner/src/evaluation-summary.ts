@@ -1,10 +1,12 @@
+import type { OutcomeCode } from "./pipeline/outcome-code.ts";
+
 /** One evaluation as the terminal view, the metrics and the API's "run now" see it. Money as decimal strings. */
 export interface EvaluationSummary {
   readonly botId: string;
   readonly botName: string;
   readonly outcome: "filled" | "hold" | "denied" | "skipped" | "failed";
   readonly reason: string;
-  readonly denialCodes: readonly string[];
+  readonly denialCodes: readonly OutcomeCode[];
   readonly mode: "paper" | "live";
   readonly status: string;
   readonly tradingState: "ACTIVE" | "REDUCING" | "HALTED";

@@ -1,12 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { type Connection, connect } from "@open-trade/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 // The real `pnpm start` entry point as a child process: env, signals and exit codes are part of what is tested.
 const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url));
@@ -74,8 +75,18 @@ async function counts(): Promise<{ bots: number; evaluations: number; paperFills
   }
 }
 
+/** A PGlite data folder already migrated: the suite's shared image (global setup), so no start pays initdb. */
+async function migratedDataDir(name: string): Promise<void> {
+  const dump = inject("pgliteDumpPath");
+  if (!dump) return;
+  const dir = join(dataRoot, name);
+  await mkdir(dir, { recursive: true });
+  await promisify(execFile)("tar", ["-xzf", dump, "-C", dir]);
+}
+
 beforeAll(async () => {
   dataRoot = await mkdtemp(join(tmpdir(), "open-trade-main-"));
+  await Promise.all([migratedDataDir("pglite"), migratedDataDir("secrets")]);
 });
 afterAll(async () => {
   await rm(dataRoot, { recursive: true, force: true });

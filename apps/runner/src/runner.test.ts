@@ -95,6 +95,32 @@ describe("runner, paper, against the stand-in exchange", () => {
     await expectPositionsFoldLedger(w.db.raw, [bot]);
   });
 
+  it("when a stop loss has just fired then the next run does not buy the same market again", async () => {
+    const stopLoss = {
+      ...CHEAP_YES,
+      exits: { ...CHEAP_YES.exits, stopLossBps: 1_000, holdToResolution: false },
+    };
+    const bot = await w.createBot(await w.createUser(), { recipe: stopLoss });
+    const runner = w.runner();
+    expect((await runner.runNow(bot)).fill?.side).toBe("BUY");
+    const tokenId = w.market.tokens[0]?.tokenId ?? "";
+    const due = () =>
+      w.db.raw.query("update public.bot_schedule set next_run_at = now() where bot_id = $1", [bot]);
+    w.exchange.setBook(tokenId, {
+      bids: [{ price: "0.40", size: "10000" }],
+      asks: [{ price: "0.42", size: "10000" }],
+    });
+    try {
+      await due();
+      expect((await runner.runNow(bot)).fill?.side).toBe("SELL");
+      // Still cheap enough for the entry rule a minute later: the cooldown, not the price, keeps it out.
+      await due();
+      expect(await runner.runNow(bot)).toMatchObject({ outcome: "hold" });
+    } finally {
+      w.exchange.setBook(tokenId, BOOK);
+    }
+  });
+
   it("when a bot has just run then the next tick does not evaluate it again before its interval", async () => {
     const user = await w.createUser();
     const bot = await w.createBot(user);
@@ -144,7 +170,7 @@ describe("runner, paper, against the stand-in exchange", () => {
     const user = await w.createUser();
     const bot = await w.createBot(user);
     await w.db.raw.query(
-      "insert into public.bot_schedule (bot_id, lease_owner, lease_expires_at) values ($1, 'other-runner', now() + interval '1 minute')",
+      "update public.bot_schedule set lease_owner = 'other-runner', lease_expires_at = now() + interval '1 minute' where bot_id = $1",
       [bot],
     );
     const summary = await w.runner().runNow(bot);
@@ -171,7 +197,7 @@ describe("runner, paper, against the stand-in exchange", () => {
     const user = await w.createUser();
     const bot = await w.createBot(user);
     await w.db.raw.query(
-      "insert into public.bot_schedule (bot_id, next_run_at, lease_owner, lease_expires_at) values ($1, now() - interval '1 minute', 'dead-runner', now() - interval '1 second')",
+      "update public.bot_schedule set next_run_at = now() - interval '1 minute', lease_owner = 'dead-runner', lease_expires_at = now() - interval '1 second' where bot_id = $1",
       [bot],
     );
     // The dead runner had reserved model spend for a call that may have been made.

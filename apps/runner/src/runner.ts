@@ -10,6 +10,8 @@ import { createLeaseQueue, type Lease } from "./queue/lease-queue.ts";
 
 export type { EvaluationSummary } from "./evaluation-summary.ts";
 
+const DEPTH_EVERY_MS = 15_000;
+
 export interface Runner {
   /** Begins the scheduling loop. */
   start(): void;
@@ -123,13 +125,15 @@ export function createRunner(deps: RunnerDeps): Runner {
     for (const listener of listeners) listener(summary);
   };
 
-  let housekept = Number.NEGATIVE_INFINITY;
-  /** New bots get their schedule row and the depth gauge is refreshed, at most once per poll interval. */
-  const housekeep = async (force: boolean) => {
+  let measured = Number.NEGATIVE_INFINITY;
+  /**
+   * The depth gauge, at most every DEPTH_EVERY_MS: counting a backlog reads every due row, which must not
+   * cost more than the claims it reports on. (New and resumed bots need no polling: a trigger schedules them.)
+   */
+  const measureDepth = async (force: boolean) => {
     const nowMs = now();
-    if (!force && nowMs - housekept < pollMs) return;
-    housekept = nowMs;
-    await queue.ensureSchedules(nowMs);
+    if (!force && nowMs - measured < DEPTH_EVERY_MS) return;
+    measured = nowMs;
     deps.metrics.gauge("open_trade_queue_depth", "Due bots not yet claimed").set(await queue.depth(nowMs));
   };
 
@@ -143,7 +147,7 @@ export function createRunner(deps: RunnerDeps): Runner {
 
   const tick = async (): Promise<number> => {
     if (stopping) return 0;
-    await housekeep(true);
+    await measureDepth(true);
     const { runs } = await claim();
     const results = await Promise.all(runs);
     return results.filter((r) => r?.summary).length;
@@ -157,8 +161,8 @@ export function createRunner(deps: RunnerDeps): Runner {
     let failures = 0;
     while (!stopping) {
       let saturated = false;
-      // Scheduling new bots and the depth gauge are not worth stopping the queue for.
-      await housekeep(false).catch((error: unknown) => log.log("warn", "housekeeping_failed", { error }));
+      // The depth gauge is not worth stopping the queue for.
+      await measureDepth(false).catch((error: unknown) => log.log("warn", "queue_depth_failed", { error }));
       try {
         const { free, runs } = await claim();
         saturated = free <= 0 || runs.length === free;

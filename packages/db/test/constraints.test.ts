@@ -25,39 +25,43 @@ const setPosition =
   (w) => [`update public.positions set ${assignment} where user_id = $1`, [w.owner]];
 
 const CASES: readonly Case[] = [
-  ["a negative daily loss limit", setBot("max_daily_loss_usd = -1"), "bots_max_daily_loss_usd_not_negative"],
+  ["a negative daily loss limit", setBot("max_daily_loss_usd = -1"), "bots_max_daily_loss_usd_in_bounds"],
   [
     "a negative position limit",
     setBot("max_position_size_usd = -0.000001"),
-    "bots_max_position_size_usd_not_negative",
+    "bots_max_position_size_usd_in_bounds",
   ],
   ["a USD amount with 7 decimals", setBot("max_daily_loss_usd = 1.0000001"), "usd_amount_at_most_6_decimals"],
   [
     "a slippage threshold over 100 %",
     setBot("slippage_threshold_percent = 100.01"),
-    "bots_slippage_threshold_percent_in_range",
+    "bots_slippage_threshold_percent_in_bounds",
   ],
   [
     "a negative slippage threshold",
     setBot("slippage_threshold_percent = -1"),
-    "bots_slippage_threshold_percent_in_range",
+    "bots_slippage_threshold_percent_in_bounds",
   ],
   ["a blank bot name", setBot("name = '   '"), "bots_name_not_blank"],
   ["a 101-character bot name", setBot("name = repeat('x', 101)"), "bots_name_not_blank"],
   ["a NULL category", setBot("allowed_categories = '{politics,NULL}'"), "bots_allowed_categories_no_nulls"],
-  ["zero concurrent markets", setBot("max_concurrent_markets = 0"), "bots_max_concurrent_markets_positive"],
-  ["a zero retry interval", setBot("ai_failure_retry_minutes = 0"), "bots_ai_failure_retry_minutes_positive"],
+  ["zero concurrent markets", setBot("max_concurrent_markets = 0"), "bots_max_concurrent_markets_in_bounds"],
+  [
+    "a zero retry interval",
+    setBot("ai_failure_retry_minutes = 0"),
+    "bots_ai_failure_retry_minutes_in_bounds",
+  ],
   [
     "a zero polling interval",
     setBot("polling_frequency_minutes = 0"),
-    "bots_polling_frequency_minutes_positive",
+    "bots_polling_frequency_minutes_in_bounds",
   ],
-  ["negative trades per day", setBot("max_trades_per_day = -1"), "bots_max_trades_per_day_not_negative"],
-  ["a negative risk budget", setBot("risk_budget_usd = -5"), "bots_risk_budget_usd_not_negative"],
+  ["negative trades per day", setBot("max_trades_per_day = -1"), "bots_max_trades_per_day_in_bounds"],
+  ["a negative risk budget", setBot("risk_budget_usd = -5"), "bots_risk_budget_usd_in_bounds"],
   [
     "a negative LLM budget",
     setBot("max_daily_llm_cost_usd = -0.01"),
-    "bots_max_daily_llm_cost_usd_not_negative",
+    "bots_max_daily_llm_cost_usd_in_bounds",
   ],
   ["a recipe that is not an object", setBot("recipe_json = '[1,2]'"), "bots_recipe_json_is_object"],
   ["a model id with spaces", setBot("model_id = 'drop table; --'"), "bots_model_id_format"],
@@ -116,22 +120,22 @@ const CASES: readonly Case[] = [
   [
     "a negative default daily loss",
     setProfile("default_daily_loss_usd = -1"),
-    "user_risk_profiles_default_daily_loss_usd_not_negative",
+    "user_risk_profiles_default_daily_loss_usd_in_bounds",
   ],
   [
     "a negative default position size",
     setProfile("default_position_size_usd = -1"),
-    "user_risk_profiles_default_position_size_usd_not_negative",
+    "user_risk_profiles_default_position_size_usd_in_bounds",
   ],
   [
     "a default slippage over 100 %",
     setProfile("default_slippage_threshold_percent = 101"),
-    "user_risk_profiles_default_slippage_threshold_percent_in_range",
+    "user_risk_profiles_default_slippage_threshold_percent_in_bounds",
   ],
   [
     "a negative global budget",
     setProfile("global_risk_budget_usd = -1"),
-    "user_risk_profiles_global_risk_budget_usd_not_negative",
+    "user_risk_profiles_global_risk_budget_usd_in_bounds",
   ],
   [
     "a plaintext private key",

@@ -144,7 +144,11 @@ const MATRIX: Record<string, TableCases> = {
   bot_schedule: {
     statements: {
       select: (w) => ["select bot_id from public.bot_schedule where bot_id = $1", [w.bot]],
-      insert: (w) => ["insert into public.bot_schedule (bot_id) values ($1)", [w.spareBot]],
+      // The bot is runnable, so a trigger already scheduled it: the insert must not fail on the key.
+      insert: (w) => [
+        "insert into public.bot_schedule (bot_id) values ($1) on conflict (bot_id) do update set consecutive_failures = 0",
+        [w.spareBot],
+      ],
       update: (w) => ["update public.bot_schedule set consecutive_failures = 1 where bot_id = $1", [w.bot]],
       delete: (w) => ["delete from public.bot_schedule where bot_id = $1", [w.bot]],
     },

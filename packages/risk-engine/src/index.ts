@@ -1,5 +1,6 @@
 export { applyFill, applyFills } from "./accounting/apply-fill.ts";
 export { type DailyPnlInput, dailyPnl, dayStart, type TimedFill } from "./accounting/daily-pnl.ts";
+export { averageFillPrice, tradesFillPrice } from "./accounting/fill-price.ts";
 export { averageEntryPrice, type Fill, FLAT, type Position } from "./accounting/position.ts";
 export { settle } from "./accounting/settle.ts";
 export { unrealizedPnl } from "./accounting/unrealized-pnl.ts";
@@ -18,6 +19,11 @@ export { slippageLimitPrice } from "./book/slippage-limit-price.ts";
 export { type BookWalk, type WalkRequest, walkBook } from "./book/walk-book.ts";
 export { decideLock, type LockDecision, type LockRow } from "./coordination/decide-lock.ts";
 export { checkLlmReservation, type LlmSpend } from "./llm/check-llm-reservation.ts";
+export {
+  type ModelReservation,
+  type ModelSpendToday,
+  reserveModelCall,
+} from "./llm/reserve-model-call.ts";
 export { applyBpsFloor, type Bps, percentToBps } from "./money/basis-points.ts";
 export { divCeil, divFloor } from "./money/divide.ts";
 export { formatMicros, formatPrice, formatShares, formatUsd } from "./money/format-money.ts";
@@ -35,6 +41,16 @@ export {
   type Usd,
   usdMicros,
 } from "./money/units.ts";
+export {
+  BOT_FIELD_BOUNDS,
+  BOUNDED_FIELDS,
+  type BoundedField,
+  checkBotField,
+  checkStoredBot,
+  type DecimalBound,
+  type FieldBound,
+  type IntegerBound,
+} from "./policy/bot-field-bounds.ts";
 export { CONFIG_ISSUE_CODES, type ConfigIssue, type ConfigIssueCode } from "./policy/config-issue.ts";
 export {
   type BotLimitsRow,
@@ -42,6 +58,7 @@ export {
   resolveLimits,
   SCHEMA_DEFAULTS,
 } from "./policy/resolve-limits.ts";
+export { isRunnable, RUNNABLE_STATUSES, type RunnableStatus } from "./policy/runnable.ts";
 export { TIER_RULES, TIERS, type Tier, type TierRule } from "./policy/tier-rules.ts";
 export {
   BOT_STATUSES,

@@ -4,13 +4,14 @@ import { formatUsd, type Usd } from "@open-trade/risk-engine";
 import { sql } from "drizzle-orm";
 import { at, sqlRows } from "../db/sql-rows.ts";
 import type { LlmUsage } from "../pipeline/make-decision.ts";
+import type { OutcomeCode } from "../pipeline/outcome-code.ts";
 
 export type Outcome = "filled" | "hold" | "denied" | "skipped" | "failed";
 
 export interface EvaluationEnd {
   readonly outcome: Outcome;
   readonly reason: string;
-  readonly denialCodes: readonly string[];
+  readonly denialCodes: readonly OutcomeCode[];
   readonly decidedBy: string | null;
   readonly marketId: string | null;
   readonly tradingState: "ACTIVE" | "REDUCING" | "HALTED";

@@ -1,7 +1,7 @@
 import type { Database } from "@open-trade/db";
 import { asService } from "@open-trade/db/service";
 import type { Execution } from "@open-trade/polymarket";
-import { divCeil, type Price, type Shares, type Usd } from "@open-trade/risk-engine";
+import { type Shares, tradesFillPrice, type Usd } from "@open-trade/risk-engine";
 import { recordFill } from "../ledger/record-fill.ts";
 import type { BotState, IntentRow } from "../pipeline/bot-state.ts";
 import { settleIntent } from "./settle-intent.ts";
@@ -42,7 +42,6 @@ export async function reconcileIntents(deps: ReconcileDeps, state: BotState): Pr
       await settleIntent(deps.db, intent.orderId, "rejected", "RECONCILED_UNFILLED");
       continue;
     }
-    const notional = fills.reduce((sum, f) => sum + f.shares * f.price, 0n);
     await asService(deps.db, (tx) =>
       recordFill(
         tx,
@@ -55,7 +54,7 @@ export async function reconcileIntents(deps: ReconcileDeps, state: BotState): Pr
           orderId: intent.orderId,
           side: intent.side,
           shares: filled as Shares,
-          price: divCeil(notional, filled) as Price,
+          price: tradesFillPrice(intent.side, fills),
           fee: fills.reduce((sum, f) => sum + (f.fee ?? 0n), 0n) as Usd,
           reasoning: `Reconciled with the exchange after an interrupted submission of order ${intent.orderId}.`,
           recipe: state.recipeJson,

@@ -51,6 +51,9 @@ export interface BotState {
   readonly recentNotes: readonly string[];
   readonly llmSpentTodayUsd: Usd;
   readonly llmOpenReservationsUsd: Usd;
+  /** The same across all the user's bots (the tier caps the user's daily model spend). */
+  readonly userLlmSpentTodayUsd: Usd;
+  readonly userLlmOpenReservationsUsd: Usd;
   readonly unresolvedIntents: readonly IntentRow[];
 }
 

@@ -43,5 +43,18 @@ export function decisionSnapshot(
     },
     memory: toDecisionMemory(state.context, state.recentNotes),
     allowedCategories: state.allowedCategories,
+    exitedAtMs: exitTimes(state.fills),
   };
+}
+
+/** When each market was last sold out of (its tokens' holdings back to zero), for the re-entry cooldown. */
+function exitTimes(fills: BotState["fills"]): Record<string, number> {
+  const held = new Map<string, bigint>();
+  const exited: Record<string, number> = {};
+  for (const fill of fills) {
+    const shares = (held.get(fill.tokenId) ?? 0n) + (fill.side === "BUY" ? fill.shares : -fill.shares);
+    held.set(fill.tokenId, shares);
+    if (fill.side === "SELL" && shares <= 0n) exited[fill.marketId] = fill.atMs;
+  }
+  return exited;
 }

@@ -15,11 +15,13 @@ import {
 import { recordFailure } from "../ledger/record-failure.ts";
 import { recordFill } from "../ledger/record-fill.ts";
 import { reconcileIntents } from "../live/reconcile-intents.ts";
+import { createRedactor } from "../observe/redact.ts";
 import { type Lease, type LeaseRelease, releaseLease } from "../queue/lease-queue.ts";
 import { pollingIntervalMs } from "../queue/polling-interval.ts";
 import { loadBotState } from "./load-bot-state.ts";
 import { paperForBot } from "./paper-for-bot.ts";
 import { type PipelineResult, undecided } from "./pipeline-result.ts";
+import { type ConfigRead, readConfig } from "./read-config.ts";
 import { runPipeline } from "./run-pipeline.ts";
 
 /** After this many failed evaluations in a row a bot stops (status `error`) until its owner looks at it. */
@@ -63,35 +65,40 @@ export async function evaluateBot(deps: EvaluateDeps, lease: Lease): Promise<Eva
   const { evaluationId } = begun;
   const timings: Record<string, number> = {};
   let result: PipelineResult;
+  let config: ConfigRead | undefined;
   try {
     const unknown = await reconcileIntents({ ...deps, nowMs: deps.now }, state);
     if (state.unresolvedIntents.length > 0)
       state = (await asService(deps.db, (tx) => loadBotState(tx, botId, nowMs))) ?? state;
     const current = state;
+    config = readConfig(current);
     result =
       unknown.length > 0
         ? waiting(
             unknown.map((i) => i.orderId),
             timings,
           )
-        : await runPipeline(
-            {
-              db: deps.db,
-              marketData: deps.marketData,
-              execution: (s) =>
-                s.mode === "live"
-                  ? deps.live(s.userId)
-                  : Promise.resolve(paperForBot(deps.marketData, deps.now, s.fills)),
-              llm: deps.llm,
-              lockMs: deps.lockMs,
-              leaseOwner: lease.owner,
-              onReserve: (amount, modelId) => recordReservation(deps.db, evaluationId, amount, modelId),
-            },
-            current,
-            evaluationId,
-            nowMs,
-            timings,
-          );
+        : !config.ok
+          ? configurationStop(config, timings)
+          : await runPipeline(
+              {
+                db: deps.db,
+                marketData: deps.marketData,
+                execution: (s) =>
+                  s.mode === "live"
+                    ? deps.live(s.userId)
+                    : Promise.resolve(paperForBot(deps.marketData, deps.now, s.fills)),
+                llm: deps.llm,
+                lockMs: deps.lockMs,
+                leaseOwner: lease.owner,
+                onReserve: (amount, modelId) => recordReservation(deps.db, evaluationId, amount, modelId),
+              },
+              current,
+              config,
+              evaluationId,
+              nowMs,
+              timings,
+            );
   } catch (error) {
     // Market data or database trouble: recorded as an api_error so the bot retries and, if it persists, stops.
     const reason = `The evaluation failed unexpectedly (${error instanceof Error ? error.message.slice(0, 300) : "unknown error"}); it will be retried.`;
@@ -101,20 +108,23 @@ export async function evaluateBot(deps: EvaluateDeps, lease: Lease): Promise<Eva
       pnlToday: 0n,
     };
   }
+  result = redacted(result);
   const s = state;
   const failed = result.end.outcome === "failed";
-  const failures = failed ? s.consecutiveFailures + 1 : 0;
+  // A refused model answer is recorded (with its codes) but is no fault of the bot's: it neither counts
+  // toward stopping the bot nor clears the faults before it.
+  const failures = failed ? s.consecutiveFailures + 1 : result.failure ? s.consecutiveFailures : 0;
   const status =
-    result.modelUnavailable && (s.status === "paper" || s.status === "live")
+    result.stopAs ??
+    (result.modelUnavailable && (s.status === "paper" || s.status === "live")
       ? "paused:ai_unavailable"
       : failures >= MAX_CONSECUTIVE_FAILURES
         ? "error"
         : s.status === "paused:ai_unavailable" && !result.modelUnavailable
           ? s.mode
-          : s.status;
+          : s.status);
   const finishedMs = deps.now();
-  const recipePolling =
-    (s.recipeJson as { cadence?: { pollingMinutes?: number } } | null)?.cadence?.pollingMinutes ?? null;
+  const recipePolling = config?.ok ? config.recipe.cadence.pollingMinutes : null;
   const interval =
     status === "paused:ai_unavailable"
       ? s.aiFailureRetryMinutes * 60_000
@@ -176,6 +186,33 @@ export async function evaluateBot(deps: EvaluateDeps, lease: Lease): Promise<Eva
     },
     release,
     released: true,
+  };
+}
+
+// Reasons quote model output and exchange errors; a secret in them is stored and shown as the logger would.
+const redactor = createRedactor();
+
+function redacted(result: PipelineResult): PipelineResult {
+  const { end, failure, fill } = result;
+  return {
+    ...result,
+    end: { ...end, reason: redactor.text(end.reason) },
+    ...(failure ? { failure: { ...failure, what: redactor.text(failure.what) } } : {}),
+    ...(fill ? { fill: { ...fill, reasoning: redactor.text(fill.reasoning) } } : {}),
+  };
+}
+
+/** A configuration the bot cannot run with: a coded failure that stops the bot at once (no retries). */
+function configurationStop(
+  config: Extract<ConfigRead, { ok: false }>,
+  timings: Record<string, number>,
+): PipelineResult {
+  const reason = config.issues.map((i) => i.message).join(" ");
+  return {
+    end: { ...undecided("failed", reason, timings), denialCodes: config.issues.map((i) => i.code) },
+    failure: { type: "other", marketId: null, what: reason },
+    stopAs: config.stopAs,
+    pnlToday: 0n,
   };
 }
 

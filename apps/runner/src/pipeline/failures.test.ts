@@ -82,8 +82,10 @@ describe("model-driven bots", () => {
 describe("failures and limits", () => {
   it(`when a bot fails ${MAX_CONSECUTIVE_FAILURES} times in a row then it stops in error with the reason`, async () => {
     const bot = await w.createBot(await w.createUser());
-    await w.db.raw.query(`update public.bots set recipe_json = '{"version": 99}' where id = $1`, [bot]);
-    const runner = w.runner();
+    const down = async () => {
+      throw new Error("market list unreachable");
+    };
+    const runner = w.runner({ marketData: { ...w.marketData, listMarkets: down } });
     const statuses: string[] = [];
     for (let i = 0; i < MAX_CONSECUTIVE_FAILURES; i += 1) {
       statuses.push((await runner.runNow(bot)).status);
@@ -95,7 +97,7 @@ describe("failures and limits", () => {
       [bot],
     );
     expect(schedule.failures).toBe(MAX_CONSECUTIVE_FAILURES);
-    expect(schedule.error).toMatch(/recipe/);
+    expect(schedule.error).toMatch(/market list unreachable/);
   });
 
   it("when the daily loss limit is reached then the bot turns reduce-only and a new buy is denied", async () => {
@@ -116,5 +118,80 @@ describe("failures and limits", () => {
       [bot],
     );
     expect(schedule.reached).toBe(true);
+  });
+});
+
+describe("model output and model spend", () => {
+  it.each([
+    ["a market that is not a candidate", { market: "m9" }, "NOT_A_CANDIDATE"],
+    ["the outcome the recipe does not buy", { outcome: "NO" }, "OUTCOME_AGAINST_RECIPE"],
+    ["an oversized order", { amount: { unit: "usd", value: "50" } }, "SIZE_ABOVE_RECIPE"],
+  ])(
+    "when the model keeps answering with %s then each evaluation is denied with the code and the bot never stops",
+    async (_what, patch, code) => {
+      const model = instantModel(() => ({ ...MODEL_BUYS_YES, ...patch }));
+      const bot = await w.createBot(await w.createUser(), { recipe: JUDGED, modelId: TEST_MODEL });
+      const runner = w.runner({ llm: model.llm });
+      const statuses: string[] = [];
+      for (let i = 0; i <= MAX_CONSECUTIVE_FAILURES; i += 1) {
+        const summary = await runner.runNow(bot);
+        expect(summary).toMatchObject({ outcome: "denied" });
+        expect(summary.denialCodes).toContain(code);
+        statuses.push(summary.status);
+        await dueNow(bot);
+      }
+      expect(new Set(statuses)).toEqual(new Set(["paper"]));
+      const stored = await row<{ codes: string[]; failures: number }>(
+        `select e.denial_codes as codes, s.consecutive_failures as failures from public.bot_evaluations e
+           join public.bot_schedule s on s.bot_id = e.bot_id where e.bot_id = $1 order by e.started_at desc limit 1`,
+        [bot],
+      );
+      expect(stored.codes).toContain(code);
+      expect(stored.failures).toBe(0);
+    },
+  );
+
+  it("when the user's other bots used up the tier's daily model spend then the model is not asked and the code is recorded", async () => {
+    const model = instantModel(() => MODEL_BUYS_YES);
+    const user = await w.createUser("basic");
+    const spender = await w.createBot(user);
+    const bot = await w.createBot(user, { recipe: JUDGED, modelId: TEST_MODEL });
+    await w.db.raw.query(
+      `insert into public.bot_evaluations (bot_id, runner_id, mode, outcome, llm_billed_usd, finished_at)
+       values ($1, 'elsewhere', 'paper', 'hold', 10, now())`,
+      [spender],
+    );
+    const summary = await w.runner({ llm: model.llm }).runNow(bot);
+    expect(summary).toMatchObject({ outcome: "skipped", denialCodes: ["USER_LLM_BUDGET_EXCEEDED"] });
+    expect(model.calls()).toBe(0);
+  });
+
+  it("when the bot's own model budget is used up then the skip records LLM_BUDGET_EXCEEDED", async () => {
+    const model = instantModel(() => MODEL_BUYS_YES);
+    const bot = await w.createBot(await w.createUser(), { recipe: JUDGED, modelId: TEST_MODEL });
+    await w.db.raw.query("update public.bots set max_daily_llm_cost_usd = 0 where id = $1", [bot]);
+    const summary = await w.runner({ llm: model.llm }).runNow(bot);
+    expect(summary).toMatchObject({ outcome: "skipped", denialCodes: ["LLM_BUDGET_EXCEEDED"] });
+    const stored = await row<{ codes: string[] }>(
+      "select denial_codes as codes from public.bot_evaluations where bot_id = $1",
+      [bot],
+    );
+    expect(stored.codes).toEqual(["LLM_BUDGET_EXCEEDED"]);
+    expect(model.calls()).toBe(0);
+  });
+
+  it("when the model's reasoning quotes an API key then the stored reason and ledger row hold it redacted", async () => {
+    const key = `sk-or-v1-${"a1B2c3D4".repeat(6)}`;
+    const model = instantModel(() => ({ ...MODEL_BUYS_YES, reasoning: `The page said ${key}, buying.` }));
+    const bot = await w.createBot(await w.createUser(), { recipe: JUDGED, modelId: TEST_MODEL });
+    const summary = await w.runner({ llm: model.llm }).runNow(bot);
+    expect(summary.reason).toBe("The page said [REDACTED], buying.");
+    const stored = await row<{ reason: string; reasoning: string }>(
+      `select e.reason, t.ai_reasoning as reasoning from public.bot_evaluations e
+         join public.trade_logs t on t.bot_id = e.bot_id where e.bot_id = $1`,
+      [bot],
+    );
+    expect(JSON.stringify(stored)).not.toContain(key);
+    expect(stored.reasoning).toContain("[REDACTED]");
   });
 });

@@ -30,6 +30,8 @@ interface BotRow extends BotLimitsRow, RiskProfileRow {
   context_json: unknown;
   spent: string;
   reserved: string;
+  user_spent: string;
+  user_reserved: string;
 }
 
 /**
@@ -58,7 +60,13 @@ export async function loadBotState(tx: Transaction, botId: string, nowMs: number
                  (select coalesce(sum(e.llm_billed_usd), 0)::text from public.bot_evaluations e
                    where e.bot_id = b.id and e.started_at >= ${since}::timestamptz) as spent,
                  (select coalesce(sum(e.llm_reserved_usd), 0)::text from public.bot_evaluations e
-                   where e.bot_id = b.id and e.outcome = 'running' and e.started_at >= ${since}::timestamptz) as reserved
+                   where e.bot_id = b.id and e.outcome = 'running' and e.started_at >= ${since}::timestamptz) as reserved,
+                 (select coalesce(sum(e.llm_billed_usd), 0)::text from public.bot_evaluations e
+                   where e.bot_id in (select o.id from public.bots o where o.user_id = b.user_id)
+                     and e.started_at >= ${since}::timestamptz) as user_spent,
+                 (select coalesce(sum(e.llm_reserved_usd), 0)::text from public.bot_evaluations e
+                   where e.bot_id in (select o.id from public.bots o where o.user_id = b.user_id)
+                     and e.outcome = 'running' and e.started_at >= ${since}::timestamptz) as user_reserved
             from public.bots b join public.users u on u.id = b.user_id
             left join public.bot_schedule s on s.bot_id = b.id
             left join public.user_risk_profiles p on p.user_id = b.user_id
@@ -162,6 +170,8 @@ export async function loadBotState(tx: Transaction, botId: string, nowMs: number
     recentNotes: failures.map((f) => f.note).filter((n) => n.length > 0),
     llmSpentTodayUsd: usd(bot.spent),
     llmOpenReservationsUsd: usd(bot.reserved),
+    userLlmSpentTodayUsd: usd(bot.user_spent),
+    userLlmOpenReservationsUsd: usd(bot.user_reserved),
     unresolvedIntents: intents.map((i) => ({
       id: i.id,
       orderId: i.order_id,

@@ -7,10 +7,10 @@ import {
   type LlmUsageRecord,
   type Recipe,
   ReservationMeter,
-  reserveLlmCall,
 } from "@open-trade/llm";
-import { type RiskLimits, type Usd, usd } from "@open-trade/risk-engine";
+import { type RiskLimits, reserveModelCall, TIER_RULES, type Usd, usd } from "@open-trade/risk-engine";
 import type { BotState } from "./bot-state.ts";
+import type { OutcomeCode } from "./outcome-code.ts";
 
 /** The most one decision may reserve: well above a 20-market prompt on the dearest model (~$0.02). */
 const MAX_RESERVATION = usd("0.25");
@@ -26,9 +26,20 @@ export const NO_USAGE: LlmUsage = { modelId: null, reservedUsd: 0n as Usd, recor
 
 export type DecisionStep =
   | { readonly kind: "decided"; readonly decision: Decision; readonly usage: LlmUsage }
-  | { readonly kind: "skipped"; readonly reason: string; readonly usage: LlmUsage }
+  | {
+      readonly kind: "skipped";
+      readonly reason: string;
+      readonly codes: readonly OutcomeCode[];
+      readonly usage: LlmUsage;
+    }
   | { readonly kind: "model-unavailable"; readonly reason: string; readonly usage: LlmUsage }
-  | { readonly kind: "rejected"; readonly reason: string; readonly usage: LlmUsage };
+  | {
+      readonly kind: "rejected";
+      readonly reason: string;
+      readonly codes: readonly OutcomeCode[];
+      readonly usage: LlmUsage;
+    }
+  | { readonly kind: "failed"; readonly reason: string; readonly usage: LlmUsage };
 
 /**
  * Steps 3, 4 and 6: deterministic rules first (exits for every recipe, entries for rule-only ones); only
@@ -51,6 +62,7 @@ export async function makeDecision(
     return {
       kind: "skipped",
       reason: "The recipe needs judgement but the bot has no model; choose a model for it.",
+      codes: [],
       usage: NO_USAGE,
     };
   }
@@ -59,34 +71,34 @@ export async function makeDecision(
       kind: "skipped",
       reason:
         "Waiting for a model: set OPENROUTER_API_KEY so this bot can decide (rule-only bots run without it).",
+      codes: [],
       usage: NO_USAGE,
     };
   }
-  const committed = state.llmSpentTodayUsd + state.llmOpenReservationsUsd;
-  const left = limits.maxDailyLlmCost - committed;
-  let amount = MAX_RESERVATION;
-  if (left < amount) amount = left as Usd;
-  const reservation = reserveLlmCall({
-    id: evaluationId,
-    botId: state.id,
-    budget: {
-      capUsd: limits.maxDailyLlmCost,
-      spentTodayUsd: state.llmSpentTodayUsd,
-      openReservationsUsd: state.llmOpenReservationsUsd,
+  const reserved = reserveModelCall(
+    {
+      bot: { spentToday: state.llmSpentTodayUsd, reserved: state.llmOpenReservationsUsd },
+      user: { spentToday: state.userLlmSpentTodayUsd, reserved: state.userLlmOpenReservationsUsd },
     },
-    estimateUsd: amount,
-    nowMs,
-  });
-  if (!reservation.ok || amount <= 0n) {
+    { bot: limits.maxDailyLlmCost, user: TIER_RULES[state.tier].maxDailyLlmCostPerUser },
+    MAX_RESERVATION,
+  );
+  if (!reserved.ok) {
+    const which =
+      reserved.denial.code === "LLM_BUDGET_EXCEEDED"
+        ? "this bot's model budget (max_daily_llm_cost_usd)"
+        : `the ${state.tier} tier's model budget across all your bots`;
     return {
       kind: "skipped",
-      reason:
-        "Today's model budget (max_daily_llm_cost_usd) is used up; the bot waits until tomorrow or a higher cap.",
+      reason: `Today's model spend reached ${which}; the bot waits until tomorrow.`,
+      codes: [reserved.denial.code],
       usage: NO_USAGE,
     };
   }
+  const amount = reserved.estimate;
+  const reservation = { id: evaluationId, botId: state.id, amountUsd: amount, createdAtMs: nowMs };
   await onReserve(amount, state.modelId);
-  const meter = new ReservationMeter(reservation.reservation, state.userId);
+  const meter = new ReservationMeter(reservation, state.userId);
   const outcome = await decide(llm.model, meter, { modelId: state.modelId, recipe, snapshot });
   const usage: LlmUsage = { modelId: state.modelId, reservedUsd: amount, records: meter.records };
   if (outcome.ok) return { kind: "decided", decision: outcome.decision, usage };
@@ -98,16 +110,25 @@ export async function makeDecision(
     };
   }
   if (outcome.code === "DECISION_REJECTED") {
-    const codes = outcome.problems.map((p) => p.code).join(", ");
+    const codes = outcome.problems.map((p) => p.code);
     return {
       kind: "rejected",
-      reason: `The model's decision did not fit the market snapshot (${codes}); nothing was traded.`,
+      reason: `The model's decision did not fit the market snapshot (${codes.join(", ")}); nothing was traded.`,
+      codes,
+      usage,
+    };
+  }
+  if (outcome.code === "MALFORMED_OUTPUT") {
+    return {
+      kind: "rejected",
+      reason: "The model did not answer in the decision schema; nothing was traded.",
+      codes: [outcome.code],
       usage,
     };
   }
   return {
-    kind: "rejected",
-    reason: `The model could not answer in the decision schema (${outcome.code}); nothing was traded.`,
+    kind: "failed",
+    reason: `The model could not be asked (${outcome.code}); nothing was traded.`,
     usage,
   };
 }

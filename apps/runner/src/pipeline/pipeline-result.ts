@@ -9,6 +9,8 @@ export interface PipelineResult {
   readonly fill?: FillToRecord;
   readonly failure?: { readonly type: FailureType; readonly marketId: string | null; readonly what: string };
   readonly modelUnavailable?: boolean;
+  /** A configuration the bot cannot run with: it stops in this status until its owner acts. */
+  readonly stopAs?: "paused" | "error";
   /** Today's PnL as the evaluation computed it (before its own fill). */
   readonly pnlToday: bigint;
 }

@@ -2,9 +2,8 @@ import type { Database } from "@open-trade/db";
 import type { Decision, FailureType } from "@open-trade/llm";
 import type { Execution, ExecutionFailureCode, MarketData } from "@open-trade/polymarket";
 import {
-  divCeil,
-  divFloor,
-  type Price,
+  averageFillPrice,
+  type DenialCode,
   type RiskLimits,
   type RiskSnapshot,
   type Shares,
@@ -21,7 +20,7 @@ type Trade = Extract<Decision, { action: "buy" | "sell" }>;
 
 export type Placement =
   | { readonly kind: "filled"; readonly fill: FillToRecord }
-  | { readonly kind: "denied"; readonly codes: readonly string[]; readonly halted: boolean }
+  | { readonly kind: "denied"; readonly codes: readonly DenialCode[]; readonly halted: boolean }
   | { readonly kind: "failed"; readonly reason: string; readonly failureType: FailureType }
   | { readonly kind: "lease-lost" };
 
@@ -145,13 +144,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<Placement> {
     };
   }
   const fee = (outcome.fee ?? 0n) as Usd;
-  const notional = side === "BUY" ? outcome.usd - fee : outcome.usd + fee;
-  // The ledger price is the fill's VWAP on the micro grid, rounded against the bot (up on a buy, down on a sell).
-  const vwap = (
-    side === "BUY"
-      ? divCeil(notional * 1_000_000n, outcome.filled)
-      : divFloor(notional * 1_000_000n, outcome.filled)
-  ) as Price;
+  const cost = (side === "BUY" ? outcome.usd - fee : outcome.usd + fee) as Usd;
   return {
     kind: "filled",
     fill: {
@@ -163,7 +156,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<Placement> {
       orderId: order.orderId,
       side,
       shares: outcome.filled,
-      price: vwap,
+      price: averageFillPrice(side, cost, outcome.filled),
       fee,
       reasoning: decision.reasoning,
       recipe: state.recipeJson,

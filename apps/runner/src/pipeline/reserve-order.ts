@@ -8,6 +8,7 @@ import {
   type Denial,
   evaluate,
   type HeldPosition,
+  isRunnable,
   type OpenOrder,
   type OrderIntent,
   price,
@@ -43,8 +44,6 @@ export type Reservation =
   | { readonly kind: "denied"; readonly denials: readonly Denial[]; readonly halted: boolean }
   | { readonly kind: "unprepared"; readonly code: string; readonly message: string }
   | { readonly kind: "lease-lost" };
-
-const RUNNABLE = new Set(["paper", "live", "paused:ai_unavailable"]);
 
 /**
  * Steps 7 to 9a, serialised per user inside the database (`pg_advisory_xact_lock`): read the kill switch,
@@ -149,7 +148,7 @@ async function evaluateSerialised(
     lockQuery,
   ]);
   const self = bots.find((b) => b.id === intent.botId);
-  const halted = !self || !RUNNABLE.has(self.status);
+  const halted = !self || !isRunnable(self.status);
   const snapshot: RiskSnapshot = {
     ...request.snapshot,
     halted,

@@ -1,12 +1,11 @@
 import type { Database } from "@open-trade/db";
-import { type Llm, recipeSchema } from "@open-trade/llm";
+import type { Llm } from "@open-trade/llm";
 import type { Execution, MarketData } from "@open-trade/polymarket";
 import {
   dayStart,
   deriveAdaptations,
   type Price,
   type RiskSnapshot,
-  resolveLimits,
   type Shares,
   tradingState,
   type Usd,
@@ -17,9 +16,11 @@ import type { BotState } from "./bot-state.ts";
 import { decisionSnapshot } from "./decision-snapshot.ts";
 import { gatherCandidates } from "./gather-candidates.ts";
 import { makeDecision } from "./make-decision.ts";
+import type { OutcomeCode } from "./outcome-code.ts";
 import { type PipelineResult, undecided } from "./pipeline-result.ts";
 import { placeOrder } from "./place-order.ts";
 import { pnlToday } from "./pnl-today.ts";
+import type { ConfigRead } from "./read-config.ts";
 
 export interface PipelineDeps {
   readonly db: Database;
@@ -36,6 +37,7 @@ export interface PipelineDeps {
 export async function runPipeline(
   deps: PipelineDeps,
   state: BotState,
+  config: Extract<ConfigRead, { ok: true }>,
   evaluationId: string,
   nowMs: number,
   timings: Record<string, number>,
@@ -46,23 +48,14 @@ export async function runPipeline(
     timings[step] = Math.round((t - clock.mark) * 100) / 100;
     clock.mark = t;
   };
-  const recipe = recipeSchema.safeParse(state.recipeJson);
-  if (!recipe.success) {
-    const reason = "The bot has no valid recipe; compile its strategy again before it can run.";
-    return {
-      end: undecided("failed", reason, timings),
-      failure: { type: "other", marketId: null, what: reason },
-      pnlToday: 0n,
-    };
-  }
-  const limits = resolveLimits(state.limitsRow, state.profile, state.tier);
+  const { recipe, limits } = config;
   const holdings = foldHoldings(state.fills);
   const heldMarkets = [
     ...new Set([...holdings.values()].filter((h) => h.position.shares > 0n).map((h) => h.marketId)),
   ];
   const gathered = await gatherCandidates(
     deps.marketData,
-    recipe.data,
+    recipe,
     state.allowedCategories,
     heldMarkets,
     nowMs,
@@ -105,7 +98,7 @@ export async function runPipeline(
   const step = await makeDecision(
     deps.llm,
     state,
-    recipe.data,
+    recipe,
     snapshot,
     limits,
     evaluationId,
@@ -122,7 +115,10 @@ export async function runPipeline(
     timingsMs: timings,
   } as const;
   if (step.kind === "skipped")
-    return { end: { ...common, outcome: "skipped", reason: step.reason }, pnlToday: pnl };
+    return {
+      end: { ...common, outcome: "skipped", reason: step.reason, denialCodes: step.codes },
+      pnlToday: pnl,
+    };
   if (step.kind === "model-unavailable") {
     return {
       end: { ...common, outcome: "failed", reason: step.reason },
@@ -131,9 +127,17 @@ export async function runPipeline(
       pnlToday: pnl,
     };
   }
-  if (step.kind === "rejected") {
+  if (step.kind === "failed") {
     return {
       end: { ...common, outcome: "failed", reason: step.reason },
+      failure: { type: "other", marketId: null, what: step.reason },
+      pnlToday: pnl,
+    };
+  }
+  if (step.kind === "rejected") {
+    // Denied, not failed: market text can steer a model into a refused answer, and that must not stop the bot.
+    return {
+      end: { ...common, outcome: "denied", reason: step.reason, denialCodes: step.codes },
       failure: { type: "rule_violation", marketId: null, what: step.reason },
       pnlToday: pnl,
     };
@@ -147,7 +151,7 @@ export async function runPipeline(
   const end = (
     outcome: EvaluationEnd["outcome"],
     reason: string,
-    denialCodes: readonly string[] = [],
+    denialCodes: readonly OutcomeCode[] = [],
   ): EvaluationEnd => ({
     ...decided,
     marketId: decision.marketId,

@@ -74,7 +74,11 @@ describe("claim order", () => {
     const a = await Promise.all([0, 9, 5].map((priority) => w.createBot(alice, { ...hold, priority })));
     const b = await Promise.all([1, 7].map((priority) => w.createBot(bob, { ...hold, priority })));
     const queue = createLeaseQueue(w.db.db, "ordering-runner", 60_000);
-    await queue.ensureSchedules(Date.now());
+    // Only these five are due (earlier tests' bots wait), so the order below is theirs alone.
+    await w.db.raw.query(
+      "update public.bot_schedule set next_run_at = now() + interval '1 day' where not (bot_id = any($1::uuid[]))",
+      [[...a, ...b]],
+    );
     // Alice's bots came due first, so earliest-due alone would hand her all three before Bob's first.
     await w.db.raw.query(
       "update public.bot_schedule set next_run_at = now() - interval '1 minute' where bot_id = any($1::uuid[])",

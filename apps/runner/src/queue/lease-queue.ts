@@ -1,10 +1,15 @@
 import type { Database, Transaction } from "@open-trade/db";
 import { asService } from "@open-trade/db/service";
-import { sql } from "drizzle-orm";
+import { RUNNABLE_STATUSES } from "@open-trade/risk-engine";
+import { type SQL, sql } from "drizzle-orm";
 import { at, sqlRows } from "../db/sql-rows.ts";
 
-/** Statuses the scheduler evaluates; `paused` and `error` wait for the user. */
-const RUNNABLE = sql`('paper', 'live', 'paused:ai_unavailable')`;
+/**
+ * How many earliest-due rows a claim ranks for fairness across users, evaluations in flight included (more
+ * when claiming more). Above this many evaluations in flight across all runners it must grow.
+ */
+const CLAIM_WINDOW = 256;
+const RUNNABLE = sql.raw(`(${RUNNABLE_STATUSES.map((s) => `'${s}'`).join(", ")})`);
 
 export interface Lease {
   readonly botId: string;
@@ -33,49 +38,19 @@ export interface LeaseRelease {
  * can never release or renew the next one's.
  */
 export function createLeaseQueue(db: Database, runnerId: string, leaseMs: number) {
-  const owner = sql`${runnerId} || '/' || left(gen_random_uuid()::text, 8)`;
+  const owner = claimOwner(runnerId);
   return {
-    /** New bots get a schedule row, due now. */
-    async ensureSchedules(nowMs: number): Promise<void> {
-      await asService(db, (tx) =>
-        tx.execute(sql`insert into public.bot_schedule (bot_id, next_run_at)
-          select b.id, ${at(nowMs)}::timestamptz from public.bots b
-           where b.status in ${RUNNABLE}
-             and not exists (select 1 from public.bot_schedule s where s.bot_id = b.id)
-          on conflict (bot_id) do nothing`),
-      );
-    },
-
     /**
-     * Claims up to `limit` due bots. Each user's due bots are ranked by priority (highest first), and claims
-     * go round the users by rank, earliest due first within a rank: a user's most important bot reaches the
-     * shared budget first, and no user's many bots hold back another user's.
+     * Claims up to `limit` due bots. Only the CLAIM_WINDOW earliest-due rows are read (an index range
+     * with a limit, so the plan and its cost do not depend on how many bots are due or on the statistics);
+     * among those, each user's bots are ranked by priority (highest first) and claims go round the users by
+     * rank, earliest due first within a rank: a user's most important bot reaches the shared budget first,
+     * and no user's many bots hold back another user's. Bots that are not runnable are due at 'infinity'
+     * (a trigger keeps bot_schedule in step with bots.status), so they never fill the window.
      */
     async claimDue(nowMs: number, limit: number): Promise<Lease[]> {
-      const now = at(nowMs);
-      const expires = at(nowMs + leaseMs);
       const rows = await asService(db, (tx) =>
-        sqlRows<{ bot_id: string; lease_owner: string }>(
-          tx,
-          sql`with ranked as (
-                select s.bot_id, s.next_run_at,
-                       row_number() over (partition by b.user_id order by b.priority desc, s.next_run_at) as rank
-                  from public.bot_schedule s join public.bots b on b.id = s.bot_id
-                 -- Bots in flight keep their rank (their next_run_at moves only on release).
-                 where s.next_run_at <= ${now}::timestamptz and b.status in ${RUNNABLE}),
-              due as (
-                -- Rechecked on the locked row: another runner may have claimed or finished it meanwhile.
-                select s.bot_id from public.bot_schedule s join ranked r on r.bot_id = s.bot_id
-                 where s.next_run_at <= ${now}::timestamptz
-                   and (s.lease_expires_at is null or s.lease_expires_at <= ${now}::timestamptz)
-                 order by r.rank, r.next_run_at
-                 limit ${limit}
-                 for update of s skip locked)
-              update public.bot_schedule s
-                 set lease_owner = ${owner}, lease_expires_at = ${expires}::timestamptz
-                from due where s.bot_id = due.bot_id
-              returning s.bot_id, s.lease_owner`,
-        ),
+        sqlRows<{ bot_id: string; lease_owner: string }>(tx, claimDueQuery(nowMs, limit, leaseMs, owner)),
       );
       return rows.map((r) => ({ botId: r.bot_id, owner: r.lease_owner }));
     },
@@ -120,14 +95,14 @@ export function createLeaseQueue(db: Database, runnerId: string, leaseMs: number
       return rows.length > 0;
     },
 
-    /** Due bots nobody holds: the queue depth a metric reports. */
+    /** Due bots nobody holds (an index range: not-runnable bots are due at 'infinity'). */
     async depth(nowMs: number): Promise<number> {
       const now = at(nowMs);
       const rows = await asService(db, (tx) =>
         sqlRows<{ n: number }>(
           tx,
-          sql`select count(*)::int as n from public.bot_schedule s join public.bots b on b.id = s.bot_id
-               where s.next_run_at <= ${now}::timestamptz and b.status in ${RUNNABLE}
+          sql`select count(*)::int as n from public.bot_schedule s
+               where s.next_run_at <= ${now}::timestamptz
                  and (s.lease_expires_at is null or s.lease_expires_at <= ${now}::timestamptz)`,
         ),
       );
@@ -138,11 +113,52 @@ export function createLeaseQueue(db: Database, runnerId: string, leaseMs: number
 
 export type LeaseQueue = ReturnType<typeof createLeaseQueue>;
 
+/** Each claim's own lease owner, `<runner id>/<8 random hex>`. */
+export const claimOwner = (runnerId: string): SQL =>
+  sql`${runnerId} || '/' || left(gen_random_uuid()::text, 8)`;
+
+/** The claim statement (its own function so the claim bench can EXPLAIN ANALYZE exactly this). */
+export function claimDueQuery(nowMs: number, limit: number, leaseMs: number, owner: SQL): SQL {
+  const now = at(nowMs);
+  const window = Math.max(CLAIM_WINDOW, limit * 8);
+  // Every step is an index lookup driven by the few rows before it (the window, then `limit` locks), so the
+  // plan cannot turn into a scan of all due bots whatever the statistics say: the bots row is read through a
+  // lateral `limit 1` (never hash-joined), and the locked row is found by its key and the due time it was
+  // ranked with (a row claimed and released meanwhile has another one, so it is skipped).
+  // Bots in flight stay in the window and keep their rank (their next_run_at moves only on release), so a
+  // user's next bot does not jump ahead while the first is still running.
+  return sql`with earliest as materialized (
+        select s.bot_id, s.next_run_at from public.bot_schedule s
+         where s.next_run_at <= ${now}::timestamptz
+         order by s.next_run_at
+         limit ${window}),
+      ranked as materialized (
+        select e.bot_id, e.next_run_at,
+               row_number() over (partition by b.user_id order by b.priority desc, e.next_run_at) as rank
+          from earliest e cross join lateral (
+            select b.user_id, b.priority from public.bots b
+             where b.id = e.bot_id and b.status in ${RUNNABLE} limit 1) b),
+      due as (
+        select l.bot_id from (select * from ranked order by rank, next_run_at) r
+         cross join lateral (
+           select s.bot_id from public.bot_schedule s
+            where s.bot_id = r.bot_id and s.next_run_at = r.next_run_at
+              and (s.lease_expires_at is null or s.lease_expires_at <= ${now}::timestamptz)
+            for update skip locked) l
+         limit ${limit})
+      update public.bot_schedule s
+         set lease_owner = ${owner}, lease_expires_at = ${at(nowMs + leaseMs)}::timestamptz
+        from due where s.bot_id = due.bot_id
+      returning s.bot_id, s.lease_owner`;
+}
+
 /** The lease release, inside a caller's transaction (the evaluation's last one). */
 export async function releaseLease(tx: Transaction, release: LeaseRelease, lease: Lease): Promise<void> {
   await tx.execute(sql`update public.bot_schedule
        set lease_owner = null, lease_expires_at = null,
-           next_run_at = ${at(release.nextRunAtMs)}::timestamptz,
+           -- A bot this evaluation stopped (paused, error) stays out of the due range until it is resumed.
+           next_run_at = case when private.is_runnable((select b.status from public.bots b where b.id = ${release.botId}))
+             then ${at(release.nextRunAtMs)}::timestamptz else 'infinity' end,
            consecutive_failures = ${release.consecutiveFailures},
            last_error = ${release.lastError}
      where bot_id = ${release.botId} and lease_owner = ${lease.owner}`);

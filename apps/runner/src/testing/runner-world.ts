@@ -39,6 +39,7 @@ export const CHEAP_YES: Recipe = {
     exitHoursBeforeResolution: null,
     maxHoldHours: null,
     holdToResolution: true,
+    reentryCooldownMinutes: 60,
   },
   sizing: { mode: "fixed_usd", usd: "5" },
   cadence: { pollingMinutes: 5, maxTradesPerDay: 50, maxOpenMarkets: 5 },

@@ -19,10 +19,10 @@ describe("applyEvaluation", () => {
       {
         outcome: "denied",
         fill: undefined,
-        denialCodes: ["DAILY_LOSS_LIMIT", "SLIPPAGE"],
+        denialCodes: ["DAILY_LOSS_LIMIT_REACHED", "SLIPPAGE_EXCEEDED"],
         reason: "too far",
       },
-      { fills: 0, lastOutcome: "denied", lastReason: "DAILY_LOSS_LIMIT,SLIPPAGE: too far" },
+      { fills: 0, lastOutcome: "denied", lastReason: "DAILY_LOSS_LIMIT_REACHED,SLIPPAGE_EXCEEDED: too far" },
     ],
     [
       "a halted bot",

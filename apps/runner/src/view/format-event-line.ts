@@ -1,17 +1,17 @@
 import type { EvaluationSummary } from "../evaluation-summary.ts";
-import { clock, modeAndStatus, signed } from "./text-cells.ts";
+import { clock, modeAndStatus, printable, signed } from "./text-cells.ts";
 
 /** One line per evaluation for logs and pipes (no TTY): time, bot, outcome, the fill if any, PnL, reason. */
 export function formatEventLine(e: EvaluationSummary, at: Date): string {
   const fill = e.fill
-    ? ` ${e.fill.side} ${e.fill.shares} @ ${e.fill.price} (${e.fill.usd} USD) in ${e.fill.marketId}`
+    ? ` ${e.fill.side} ${e.fill.shares} @ ${e.fill.price} (${e.fill.usd} USD) in ${printable(e.fill.marketId)}`
     : "";
   const denied = e.denialCodes.length > 0 ? ` [${e.denialCodes.join(",")}]` : "";
   return [
-    `${clock(at)} ${e.botName} (${modeAndStatus(e.mode, e.status)}, ${e.tradingState})`,
+    `${clock(at)} ${printable(e.botName)} (${modeAndStatus(e.mode, e.status)}, ${e.tradingState})`,
     `${e.outcome}${fill}${denied}`,
     `pnl today ${signed(e.pnlTodayUsd)} USD`,
     `${e.durationMs} ms`,
-    e.reason.replace(/\s+/g, " "),
+    printable(e.reason),
   ].join(" | ");
 }

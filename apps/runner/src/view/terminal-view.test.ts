@@ -20,7 +20,11 @@ describe("formatEventLine", () => {
       {},
       ["12:34:56 Cheap favourites", "filled BUY 52.63 @ 0.19 (10 USD) in 0xabc", "pnl today -0.12 USD"],
     ],
-    ["a denial", { outcome: "denied", fill: undefined, denialCodes: ["SLIPPAGE"] }, ["denied [SLIPPAGE]"]],
+    [
+      "a denial",
+      { outcome: "denied", fill: undefined, denialCodes: ["SLIPPAGE_EXCEEDED"] },
+      ["denied [SLIPPAGE_EXCEEDED]"],
+    ],
     ["a gain", { outcome: "hold", fill: undefined, pnlTodayUsd: "3.5" }, ["hold |", "pnl today +3.5 USD"]],
     [
       "a waiting model bot",
@@ -95,5 +99,30 @@ describe("createTerminalView", () => {
     }
     expect(writes.at(-1)).toContain("Cheap favourites");
     expect(view.rows().map((r) => [r.evaluations, r.fills])).toEqual([[1, 1]]);
+  });
+});
+
+/** Control characters (but the newlines between board lines), C1 controls and the bidi override used below. */
+const controls = (text: string) =>
+  [...text].filter((c) => {
+    const code = c.charCodeAt(0);
+    return (code < 32 && c !== "\n") || (code >= 0x7f && code <= 0x9f) || c === "\u202e";
+  });
+
+describe("text a user or a model wrote", () => {
+  const forged = "Honest bot\x1b[2K\r12:00:00 Rich bot (live, ACTIVE) | filled BUY 1000 @ 0.01\u202e";
+  it("when a bot name carries escape sequences then the plain line cannot forge another line", () => {
+    const line = formatEventLine(evaluationEvent({ botName: forged, reason: "ok\rsecond\x07" }), AT);
+    expect(controls(line)).toEqual([]);
+    expect(line.startsWith("12:34:56 Honest bot [2K 12:00:00 Rich bot")).toBe(true);
+  });
+
+  it("when a bot name carries escape sequences then the board shows none of them", () => {
+    const { out, writes } = fakeOut(true);
+    const view = createTerminalView({ out, marketData: "stand-in", now: () => AT });
+    view.onEvaluation(evaluationEvent({ botName: forged }));
+    // Each redraw starts with the board's own cursor moves; nothing else may reach the terminal.
+    expect(writes).toHaveLength(1);
+    expect(controls(writes.join("").replace("\r\u001b[J", ""))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { EvaluationSummary } from "../evaluation-summary.ts";
 import { applyEvaluation, type BotRow, type KnownBot, rowForKnownBot } from "./bot-board.ts";
 import { formatEventLine } from "./format-event-line.ts";
 import { renderBoard } from "./render-board.ts";
-import { clock, modeAndStatus } from "./text-cells.ts";
+import { clock, modeAndStatus, printable } from "./text-cells.ts";
 
 export interface ViewOutput {
   write(text: string): void;
@@ -33,9 +33,8 @@ export interface TerminalView {
 }
 
 const knownBotLine = (row: BotRow) =>
-  `- ${row.botName} (${modeAndStatus(row.mode, row.status)}): ${row.lastOutcome}${row.lastAt ? ` ${clock(row.lastAt)}` : ""} ${row.lastReason}`.replace(
-    /\s+/g,
-    " ",
+  printable(
+    `- ${row.botName} (${modeAndStatus(row.mode, row.status)}): ${row.lastOutcome}${row.lastAt ? ` ${clock(row.lastAt)}` : ""} ${row.lastReason}`,
   );
 
 const CLEAR_BELOW = "\x1b[J";

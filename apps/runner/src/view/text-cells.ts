@@ -1,7 +1,17 @@
+// C0 and C1 controls (ESC starts a terminal escape sequence, CR rewrites a line), zero-width characters and
+// bidirectional overrides: none belongs in a bot name or a reason, and each can forge what a terminal shows.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]+/g;
+
+/** User- or model-written text made safe for a terminal: one line, no control or invisible characters. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, " ").replace(/\s+/g, " ");
+}
+
 /** Fits text into exactly `width` columns: padded, or cut with an ellipsis. */
 export function cell(text: string, width: number, align: "left" | "right" = "left"): string {
   if (width <= 0) return "";
-  const flat = text.replace(/\s+/g, " ");
+  const flat = printable(text);
   const fitted = flat.length > width ? `${flat.slice(0, Math.max(0, width - 1))}…` : flat;
   return align === "left" ? fitted.padEnd(width) : fitted.padStart(width);
 }

@@ -21,13 +21,13 @@ export const userRiskProfiles = pgTable(
   },
   (t) => [
     unique("user_risk_profiles_user_id_key").on(t.userId),
-    check("user_risk_profiles_default_daily_loss_usd_not_negative", sql`default_daily_loss_usd >= 0`),
-    check("user_risk_profiles_default_position_size_usd_not_negative", sql`default_position_size_usd >= 0`),
+    check("user_risk_profiles_default_daily_loss_usd_in_bounds", sql`default_daily_loss_usd > 0`),
+    check("user_risk_profiles_default_position_size_usd_in_bounds", sql`default_position_size_usd > 0`),
     check(
-      "user_risk_profiles_default_slippage_threshold_percent_in_range",
-      sql`default_slippage_threshold_percent >= 0 and default_slippage_threshold_percent <= 100`,
+      "user_risk_profiles_default_slippage_threshold_percent_in_bounds",
+      sql`default_slippage_threshold_percent > 0 and default_slippage_threshold_percent <= 100 and scale(default_slippage_threshold_percent) <= 2`,
     ),
-    check("user_risk_profiles_global_risk_budget_usd_not_negative", sql`global_risk_budget_usd >= 0`),
+    check("user_risk_profiles_global_risk_budget_usd_in_bounds", sql`global_risk_budget_usd > 0`),
     pgPolicy("Users can read their own risk profile", {
       for: "select",
       to: authenticatedRole,

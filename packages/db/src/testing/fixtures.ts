@@ -72,7 +72,6 @@ export async function createWorld(raw: RawSql): Promise<World> {
      values ($1, $2, $3, now(), now() + interval '1 minute')`,
     [owner, market, bot],
   );
-  await raw.query("insert into public.bot_schedule (bot_id) values ($1)", [bot]);
   await raw.query(
     "insert into public.bot_evaluations (bot_id, runner_id, mode) values ($1, 'fixture-runner', 'paper')",
     [bot],

@@ -64,6 +64,8 @@ export interface DecisionSnapshot {
   readonly memory: DecisionMemory;
   /** The bot's `allowed_categories` now; a recipe compiled under older limits cannot widen them. */
   readonly allowedCategories: readonly string[];
+  /** When the bot last sold out of each market it no longer holds (condition id → ms), for the re-entry cooldown. */
+  readonly exitedAtMs?: Readonly<Record<string, number>>;
 }
 
 /** Short references ("m1") stand in for condition ids in prompts: fewer tokens, nothing to mistype. */

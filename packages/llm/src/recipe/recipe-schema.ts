@@ -3,6 +3,9 @@ import { priceString, usdString } from "./wire-money.ts";
 
 export const RECIPE_VERSION = 1;
 
+/** After the bot sold out of a market, no rule re-enters it for this long unless the recipe says otherwise. */
+export const DEFAULT_REENTRY_COOLDOWN_MINUTES = 60;
+
 const outcomeSide = z.enum(["YES", "NO"]);
 
 /** Deterministic entry conditions; every rule in the list must hold for an entry. */
@@ -58,6 +61,8 @@ export const recipeSchema = z.strictObject({
     exitHoursBeforeResolution: z.number().int().min(1).max(8_760).nullable(),
     maxHoldHours: z.number().int().min(1).max(87_600).nullable(),
     holdToResolution: z.boolean(),
+    /** Minutes after an exit (a stop loss, say) before a rule may buy the same market again. */
+    reentryCooldownMinutes: z.number().int().min(0).max(10_080).default(DEFAULT_REENTRY_COOLDOWN_MINUTES),
   }),
   sizing: sizingSchema,
   cadence: z.strictObject({

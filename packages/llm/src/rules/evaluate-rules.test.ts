@@ -278,3 +278,27 @@ it("when sizing is a share of the budget then it takes that share of what is lef
     usd: usd("15"),
   });
 });
+
+describe("re-entry cooldown", () => {
+  const cheap = market(0, "0.25");
+  const exited = (minutesAgo: number) => ({ [cheap.marketId]: NOW_MS - minutesAgo * 60_000 });
+  it.each([
+    ["a minute after the bot sold out of the market", 1, "HOLD"],
+    ["59 minutes after", 59, "HOLD"],
+    ["an hour after (the default cooldown)", 60, "BUY"],
+  ])("when the entry rules hold %s then the decision is %s", (_when, minutesAgo, expected) => {
+    expect(codeOf(evaluateRules(underThirty, snapshot([cheap], { exitedAtMs: exited(minutesAgo) })))).toBe(
+      expected,
+    );
+  });
+
+  it("when a recipe has no cooldown field then it parses with the default", () => {
+    const { reentryCooldownMinutes: _, ...exits } = underThirty.exits;
+    expect(recipeSchema.parse({ ...underThirty, exits }).exits.reentryCooldownMinutes).toBe(60);
+  });
+
+  it("when a recipe sets the cooldown to 0 then the rules may re-enter at once", () => {
+    const eager = { ...underThirty, exits: { ...underThirty.exits, reentryCooldownMinutes: 0 } };
+    expect(codeOf(evaluateRules(eager, snapshot([cheap], { exitedAtMs: exited(0) })))).toBe("BUY");
+  });
+});

@@ -59,8 +59,12 @@ export function evaluateRules(recipe: Recipe, snapshot: DecisionSnapshot): Rules
           { side: "NO", mirrored: true },
         ]
       : [{ side: recipe.entry.outcome, mirrored: false }];
+  const cooldownMs = recipe.exits.reentryCooldownMinutes * 60_000;
   for (const market of eligibleCandidates(recipe, snapshot)) {
     if (snapshot.positions.some((p) => p.marketId === market.marketId)) continue;
+    // A stop loss that fired a minute ago must not be followed by the same entry at the same price.
+    const exitedAt = snapshot.exitedAtMs?.[market.marketId];
+    if (exitedAt !== undefined && snapshot.nowMs - exitedAt < cooldownMs) continue;
     for (const { side, mirrored } of sides) {
       const ask = market.outcomes.find((o) => o.side === side)?.bestAsk ?? null;
       if (ask === null || ask < market.tickSize || ask > 1_000_000n - market.tickSize) continue;

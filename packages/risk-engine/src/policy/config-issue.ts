@@ -10,6 +10,8 @@ export const CONFIG_ISSUE_CODES = [
   "POLLING_TOO_FREQUENT",
   "LIVE_NOT_ALLOWED_FOR_TIER",
   "TOO_MANY_BOTS",
+  "ABOVE_TIER_MAXIMUM",
+  "RECIPE_INVALID",
 ] as const;
 
 export type ConfigIssueCode = (typeof CONFIG_ISSUE_CODES)[number];

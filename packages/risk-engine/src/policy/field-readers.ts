@@ -1,4 +1,3 @@
-import { MoneyError } from "../money/money-error.ts";
 import type { ConfigIssue } from "./config-issue.ts";
 
 /**
@@ -36,45 +35,6 @@ export function readOneOf<T extends string>(
 ): T | undefined {
   if ((allowed as readonly unknown[]).includes(value)) return value as T;
   issues.push({ field, code: "NOT_ONE_OF", message: `Choose ${field} from: ${allowed.join(", ")}.` });
-  return undefined;
-}
-
-export function readInteger(issues: Issues, field: string, value: unknown, min: number, max: number) {
-  if (typeof value !== "number" || !Number.isInteger(value)) {
-    issues.push({ field, code: "NOT_AN_INTEGER", message: `Enter ${field} as a whole number.` });
-    return undefined;
-  }
-  if (value < min || value > max) {
-    issues.push({ field, code: "OUT_OF_RANGE", message: `Set ${field} between ${min} and ${max}.` });
-    return undefined;
-  }
-  return value;
-}
-
-/** Decimal amounts arrive as strings: a JS number could already have lost precision. */
-export function readDecimal<T>(
-  issues: Issues,
-  field: string,
-  value: unknown,
-  parse: (input: string) => T,
-  inRange: (parsed: T) => boolean,
-  rangeText: string,
-): T | undefined {
-  if (typeof value !== "string") {
-    const message = `Send ${field} as a decimal string such as "25.50", not as a number.`;
-    issues.push({ field, code: "NOT_A_DECIMAL_STRING", message });
-    return undefined;
-  }
-  try {
-    const parsed = parse(value);
-    if (inRange(parsed)) return parsed;
-  } catch (error) {
-    if (!(error instanceof MoneyError) || error.code !== "OUT_OF_RANGE") {
-      issues.push({ field, code: "NOT_A_DECIMAL_STRING", message: `Enter ${field} as a decimal number.` });
-      return undefined;
-    }
-  }
-  issues.push({ field, code: "OUT_OF_RANGE", message: `Set ${field} ${rangeText}.` });
   return undefined;
 }
 

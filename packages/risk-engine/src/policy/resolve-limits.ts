@@ -1,5 +1,6 @@
 import { percentToBps } from "../money/basis-points.ts";
 import { usd } from "../money/parse-money.ts";
+import type { Usd } from "../money/units.ts";
 import type { RiskBudgetType, RiskLimits } from "../risk/types.ts";
 import { TIER_RULES, type Tier, type TierRule } from "./tier-rules.ts";
 
@@ -37,7 +38,8 @@ export const SCHEMA_DEFAULTS = {
  * A bot's effective limits: each NULL bot column falls back to the user's `user_risk_profiles` default,
  * then to the schema default. `risk_budget_usd` NULL means no per-bot budget (there is no profile column
  * for it; the pool and `global_risk_budget_usd` still apply). Throws MoneyError on a malformed stored
- * number, which the validator keeps out of the database.
+ * number, which the validator keeps out of the database. The model cap never exceeds the tier's maximum
+ * per bot, so a downgraded user's old cap does not outlive the tier that allowed it.
  */
 export function resolveLimits(
   bot: BotLimitsRow,
@@ -66,8 +68,12 @@ export function resolveLimits(
     riskBudget: bot.risk_budget_usd === null ? null : usd(bot.risk_budget_usd),
     riskBudgetType: bot.risk_budget_type ?? "individual",
     globalRiskBudget: profile?.global_risk_budget_usd == null ? null : usd(profile.global_risk_budget_usd),
-    maxDailyLlmCost:
+    maxDailyLlmCost: atMost(
       bot.max_daily_llm_cost_usd === null ? rule.defaultMaxDailyLlmCost : usd(bot.max_daily_llm_cost_usd),
+      rule.maxDailyLlmCostPerBot,
+    ),
     dayBoundaryOffsetMinutes,
   };
 }
+
+const atMost = (value: Usd, maximum: Usd): Usd => (value > maximum ? maximum : value);

@@ -16,6 +16,10 @@ export interface TierRule {
   readonly maxOrdersPerMinute: number;
   /** Used when `max_daily_llm_cost_usd` is NULL, so a bot never has an unbounded model bill. */
   readonly defaultMaxDailyLlmCost: Usd;
+  /** The most `max_daily_llm_cost_usd` may be set to (the database enforces it too). */
+  readonly maxDailyLlmCostPerBot: Usd;
+  /** Model spend per UTC day across all of a user's bots: the operator's key pays, so it is capped. */
+  readonly maxDailyLlmCostPerUser: Usd;
 }
 
 /**
@@ -30,6 +34,8 @@ export const TIER_RULES: Readonly<Record<Tier, TierRule>> = {
     liveTradingAllowed: false,
     maxOrdersPerMinute: 2,
     defaultMaxDailyLlmCost: 500_000n as Usd,
+    maxDailyLlmCostPerBot: 1_000_000n as Usd,
+    maxDailyLlmCostPerUser: 1_000_000n as Usd,
   },
   basic: {
     minPollingMinutes: 30,
@@ -37,6 +43,8 @@ export const TIER_RULES: Readonly<Record<Tier, TierRule>> = {
     liveTradingAllowed: true,
     maxOrdersPerMinute: 6,
     defaultMaxDailyLlmCost: 2_000_000n as Usd,
+    maxDailyLlmCostPerBot: 5_000_000n as Usd,
+    maxDailyLlmCostPerUser: 10_000_000n as Usd,
   },
   pro: {
     minPollingMinutes: 5,
@@ -44,5 +52,7 @@ export const TIER_RULES: Readonly<Record<Tier, TierRule>> = {
     liveTradingAllowed: true,
     maxOrdersPerMinute: 30,
     defaultMaxDailyLlmCost: 10_000_000n as Usd,
+    maxDailyLlmCostPerBot: 25_000_000n as Usd,
+    maxDailyLlmCostPerUser: 100_000_000n as Usd,
   },
 };

@@ -39,6 +39,7 @@ function httpStatus(denial: Denial): number {
     case "SHARED_RISK_BUDGET_EXCEEDED":
     case "GLOBAL_RISK_BUDGET_EXCEEDED":
     case "LLM_BUDGET_EXCEEDED":
+    case "USER_LLM_BUDGET_EXCEEDED":
       return 422;
     default: {
       const unhandled: never = denial;

@@ -31,6 +31,7 @@ export interface DenialContexts {
   SHARED_RISK_BUDGET_EXCEEDED: { exposure: Usd; orderCost: Usd; pool: Usd; maxShares: Shares };
   GLOBAL_RISK_BUDGET_EXCEEDED: { exposure: Usd; orderCost: Usd; budget: Usd; maxShares: Shares };
   LLM_BUDGET_EXCEEDED: { spentToday: Usd; reserved: Usd; estimate: Usd; maxDailyLlmCost: Usd };
+  USER_LLM_BUDGET_EXCEEDED: { spentToday: Usd; reserved: Usd; estimate: Usd; maxDailyLlmCost: Usd };
 }
 
 export type DenialCode = keyof DenialContexts;
@@ -77,6 +78,8 @@ export const DENIAL_DESCRIPTIONS: Readonly<Record<DenialCode, string>> = {
   GLOBAL_RISK_BUDGET_EXCEEDED:
     "Exposure across all the user's bots plus the order exceeds global_risk_budget_usd.",
   LLM_BUDGET_EXCEEDED: "Spent today plus reserved plus this call's estimate exceeds max_daily_llm_cost_usd.",
+  USER_LLM_BUDGET_EXCEEDED:
+    "The same across all the user's bots exceeds the tier's daily model spend per user (TierRule.maxDailyLlmCostPerUser).",
 };
 
 export const DENIAL_CODES = Object.keys(DENIAL_DESCRIPTIONS) as readonly DenialCode[];
@@ -112,4 +115,5 @@ export const DENIAL_CONTEXT_FIELDS = {
   SHARED_RISK_BUDGET_EXCEEDED: ["exposure", "orderCost", "pool", "maxShares"],
   GLOBAL_RISK_BUDGET_EXCEEDED: ["exposure", "orderCost", "budget", "maxShares"],
   LLM_BUDGET_EXCEEDED: ["spentToday", "reserved", "estimate", "maxDailyLlmCost"],
+  USER_LLM_BUDGET_EXCEEDED: ["spentToday", "reserved", "estimate", "maxDailyLlmCost"],
 } as const satisfies { readonly [C in DenialCode]: readonly (keyof DenialContexts[C])[] };
