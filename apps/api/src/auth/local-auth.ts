@@ -43,8 +43,9 @@ export function localAuthenticator(options: {
 }): Authenticator {
   const { db, key, issuer } = options;
   const now = options.now ?? Date.now;
+  // Failed sign-ins (and sign-ups) count: 5 per account and 50 per address in 15 minutes.
   const perAccount = new RateLimiter(5, 15 * 60_000, now);
-  const perAddress = new RateLimiter(30, 15 * 60_000, now);
+  const perAddress = new RateLimiter(50, 15 * 60_000, now);
 
   const checkLimits = (account: string, address: string) => {
     const wait = Math.max(perAccount.retryAfterSeconds(account), perAddress.retryAfterSeconds(address));
@@ -96,8 +97,6 @@ export function localAuthenticator(options: {
     async signIn(email, password, address) {
       const account = `account:${email.toLowerCase()}`;
       checkLimits(account, address);
-      perAccount.hit(account);
-      perAddress.hit(address);
       const [row] = await db.transaction((tx) =>
         selectRows<{ userId: string; email: string; hash: string }>(
           tx,
@@ -106,7 +105,11 @@ export function localAuthenticator(options: {
         ),
       );
       const matches = await verifyPassword(password, row?.hash ?? DECOY_HASH);
-      if (!row || !matches) throw bad();
+      if (!row || !matches) {
+        perAccount.hit(account);
+        perAddress.hit(address);
+        throw bad();
+      }
       perAccount.reset(account);
       return issue(row.userId, row.email, randomUUID());
     },
