@@ -95,8 +95,15 @@ export const authedProcedure = requireUser.use(async ({ ctx, next }) => {
   });
 });
 
-/** For procedures that outlive one transaction (subscriptions): they open `withUser` per step themselves. */
-export const liveProcedure = requireUser;
+/**
+ * For procedures that outlive one transaction (subscriptions): the account is checked once, then they open
+ * `withUser` per step themselves.
+ */
+export const liveProcedure = requireUser.use(async ({ ctx, next }) => {
+  const me = await withUser(ctx.deps.db, ctx.user.claims, (tx) => currentUser(tx, ctx.user.id));
+  if (!me) throw new ApiError("UNAUTHENTICATED", "This account no longer exists; sign up again.");
+  return next();
+});
 
 /** A procedure about one bot: NOT_FOUND unless the signed-in user owns `botId` (and it is not archived away). */
 export const botProcedure = authedProcedure
