@@ -1,10 +1,10 @@
-import { randomUUID } from "node:crypto";
+import { randomUUID, type webcrypto } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
 
 export interface SigningKey {
-  readonly privateKey: CryptoKey;
+  readonly privateKey: webcrypto.CryptoKey;
   /** What `/.well-known/jwks.json` serves. */
   readonly publicJwk: JWK;
   readonly kid: string;
@@ -38,5 +38,5 @@ export async function loadOrCreateSigningKey(dir: string): Promise<SigningKey> {
 async function fromJwk(jwk: JWK): Promise<SigningKey> {
   const { d: _private, ...publicJwk } = jwk;
   const kid = jwk.kid ?? "local";
-  return { privateKey: (await importJWK(jwk, "ES256")) as CryptoKey, publicJwk: { ...publicJwk, kid }, kid };
+  return { privateKey: (await importJWK(jwk, "ES256")) as webcrypto.CryptoKey, publicJwk: { ...publicJwk, kid }, kid };
 }
