@@ -8,6 +8,7 @@ import { createLlm, systemClock, systemRandom } from "@open-trade/llm";
 import { type StandIn, startStandIn } from "@open-trade/llm/stand-in";
 import {
   createHttpMarketData,
+  type MarketData,
   type StandInExchange,
   type StandInMarket,
   startStandInExchange,
@@ -64,7 +65,7 @@ export interface TestApi {
 }
 
 /** The API over real HTTP on 127.0.0.1, with the suite's database, stand-in exchange and stand-in model. */
-export async function startTestApi(): Promise<TestApi> {
+export async function startTestApi(overrides: { marketData?: MarketData } = {}): Promise<TestApi> {
   const db = await openTestDatabase();
   const exchange = await startStandInExchange({ simulate: false });
   const market = exchange.addMarket(
@@ -82,7 +83,9 @@ export async function startTestApi(): Promise<TestApi> {
       { apiKey: PLANTED.modelKey, baseURL: model.baseURL },
       { clock: systemClock, random: systemRandom },
     ),
-    marketData: createHttpMarketData({ clobUrl: exchange.clobUrl, gammaUrl: exchange.gammaUrl }),
+    marketData:
+      overrides.marketData ??
+      createHttpMarketData({ clobUrl: exchange.clobUrl, gammaUrl: exchange.gammaUrl }),
     keyring: parseKeyring(`k1:${PLANTED.keyringKey}`),
     log: jsonLogger((line) => captured.push(line)),
   });
