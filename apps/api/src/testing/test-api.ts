@@ -13,6 +13,9 @@ import {
   type StandInMarket,
   startStandInExchange,
 } from "@open-trade/polymarket";
+import recordedModels from "../../../../packages/llm/src/fixtures/openrouter-models.2025-06.json" with {
+  type: "json",
+};
 import { localAuthenticator } from "../auth/local-auth.ts";
 import { loadOrCreateSigningKey, type SigningKey } from "../auth/signing-key.ts";
 import { jsonLogger } from "../logger.ts";
@@ -73,7 +76,7 @@ export async function startTestApi(overrides: { marketData?: MarketData } = {}):
     BOOK,
   );
   exchange.setBook(market.tokens[0]?.tokenId ?? "", BOOK);
-  const model = await startStandIn();
+  const model = await startStandIn({ modelsJson: recordedModels });
   const key = await loadOrCreateSigningKey(await mkdtemp(join(tmpdir(), "api-test-")));
   const captured: string[] = [];
   const api = await createApiServer({
