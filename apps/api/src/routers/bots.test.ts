@@ -10,7 +10,8 @@ afterAll(async () => {
 });
 
 const create = (s: Session, input: unknown) => t.call("bots.create", input, s.accessToken, "mutation");
-const botIdOf = (res: Awaited<ReturnType<typeof create>>) => (res.body.result?.data as { id: string }).id;
+const botIdOf = (res: Awaited<ReturnType<typeof create>>) =>
+  (res.body.result?.data as { id: string } | undefined)?.id ?? "";
 
 describe("bots", () => {
   it("when several settings are invalid for the tier then every one is reported at once, with the tier's bounds", async () => {
@@ -100,7 +101,9 @@ describe("bots", () => {
       "mutation",
     );
     expect(early.status).toBe(412);
-    const reasons = (early.body.error?.data as { reasons?: { code: string }[] }).reasons?.map((r) => r.code);
+    const reasons = (early.body.error?.data as { reasons?: { code: string }[] } | undefined)?.reasons?.map(
+      (r) => r.code,
+    );
     expect(reasons).toEqual(["CREDENTIALS_STORED", "LIMITS_SET", "CONFIRMED"]);
 
     await t.call("credentials.store", { privateKey: PLANTED.privateKey }, basic.accessToken, "mutation");
@@ -119,7 +122,7 @@ describe("bots", () => {
       "mutation",
     );
     const conditions = await t.call("bots.goLiveConditions", { botId }, basic.accessToken);
-    expect((conditions.body.result?.data as { met: boolean }[]).every((c) => c.met)).toBe(true);
+    expect(((conditions.body.result?.data ?? []) as { met: boolean }[]).every((c) => c.met)).toBe(true);
     const live = await t.call(
       "bots.goLive",
       { botId, confirmation: "Real money" },
@@ -133,7 +136,9 @@ describe("bots", () => {
     const free = await t.signUp("free");
     const botId = botIdOf(await create(free, { name: "Dreamer", strategyPrompt: "Buy cheap YES." }));
     const res = await t.call("bots.goLive", { botId, confirmation: "Dreamer" }, free.accessToken, "mutation");
-    const reasons = (res.body.error?.data as { reasons?: { code: string }[] }).reasons?.map((r) => r.code);
+    const reasons = (res.body.error?.data as { reasons?: { code: string }[] } | undefined)?.reasons?.map(
+      (r) => r.code,
+    );
     expect(reasons).toContain("TIER_ALLOWS_LIVE");
   });
 });

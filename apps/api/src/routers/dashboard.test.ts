@@ -53,9 +53,9 @@ describe("what the dashboard reads", () => {
       denialCodes: ["MAX_POSITION_SIZE"],
     });
     const list = await get("evaluations.list", { botId: w.botId });
-    expect((list.body.result?.data as { items: { id: string }[] }).items.map((e) => e.id)).toEqual([
-      w.evaluationId,
-    ]);
+    expect(
+      (list.body.result?.data as { items: { id: string }[] } | undefined)?.items.map((e) => e.id),
+    ).toEqual([w.evaluationId]);
     const memory = await get("memory.get", { botId: w.botId });
     expect(memory.body.result?.data).toMatchObject({ memory: { avoid_patterns: ["thin books"] } });
     const failures = await get("failures.list", { botId: w.botId });
