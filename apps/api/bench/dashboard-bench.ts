@@ -53,7 +53,7 @@ try {
     auth: localAuthenticator({ db: connection.db, key, issuer: "bench" }),
     llm: { catalog: new ModelCatalog({ load: async () => [], clock: systemClock }), model: null },
     marketData: noMarks,
-    keyring: null,
+    sealer: null,
     log: jsonLogger(() => {}),
   });
   const url = await api.listen(0);
