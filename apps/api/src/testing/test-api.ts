@@ -79,7 +79,9 @@ export interface TestApi {
 }
 
 /** The API over real HTTP on 127.0.0.1, with the suite's database, stand-in exchange and stand-in model. */
-export async function startTestApi(overrides: { marketData?: MarketData } = {}): Promise<TestApi> {
+export async function startTestApi(
+  overrides: { marketData?: MarketData; webDist?: string } = {},
+): Promise<TestApi> {
   const db = await openTestDatabase();
   const exchange = await startStandInExchange({ simulate: false });
   const market = exchange.addMarket(
@@ -102,6 +104,7 @@ export async function startTestApi(overrides: { marketData?: MarketData } = {}):
       createHttpMarketData({ clobUrl: exchange.clobUrl, gammaUrl: exchange.gammaUrl }),
     sealer: parseSealingKey(`k1:${runnersKeys.publicKey}`),
     log: jsonLogger((line) => captured.push(line)),
+    ...(overrides.webDist ? { webDist: overrides.webDist } : {}),
   });
   const url = await api.listen(0);
 
