@@ -59,6 +59,7 @@ export {
   recipeCacheKey,
 } from "./recipe/recipe-cache.ts";
 export {
+  DEFAULT_REENTRY_COOLDOWN_MINUTES,
   type EntryRule,
   isRuleOnly,
   RECIPE_VERSION,

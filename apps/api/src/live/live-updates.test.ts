@@ -32,6 +32,7 @@ const CHEAP_YES: Recipe = {
     exitHoursBeforeResolution: null,
     maxHoldHours: null,
     holdToResolution: true,
+    reentryCooldownMinutes: 60,
   },
   sizing: { mode: "fixed_usd", usd: "5" },
   cadence: { pollingMinutes: 5, maxTradesPerDay: 50, maxOpenMarkets: 5 },

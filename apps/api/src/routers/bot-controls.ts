@@ -1,4 +1,5 @@
 import { schema, type Transaction } from "@open-trade/db";
+import { isRunnable } from "@open-trade/risk-engine";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { ApiError } from "../errors/api-error.ts";
 import { asServiceWithin } from "../service-role.ts";
@@ -39,7 +40,7 @@ export const botControls = {
 
   /** Asks the runners to evaluate the bot now (they pick it up on their next poll, about a second). */
   runNow: botProcedure.mutation(async ({ ctx }) => {
-    if (ctx.bot.archivedAt || !["paper", "live"].includes(ctx.bot.status)) {
+    if (ctx.bot.archivedAt || !isRunnable(ctx.bot.status)) {
       throw new ApiError("PRECONDITION", "Resume the bot first: only a running bot can run now.");
     }
     await asServiceWithin(ctx.tx, ctx.user.claims, (tx) =>

@@ -1,4 +1,10 @@
-import { RECIPE_VERSION, type Recipe, RULES_DECIDER, recipeSchema } from "@open-trade/llm";
+import {
+  DEFAULT_REENTRY_COOLDOWN_MINUTES,
+  RECIPE_VERSION,
+  type Recipe,
+  RULES_DECIDER,
+  recipeSchema,
+} from "@open-trade/llm";
 
 export interface StrategyTemplate {
   readonly id: string;
@@ -45,6 +51,7 @@ const TEMPLATES: StrategyTemplate[] = [
         exitHoursBeforeResolution: 12,
         maxHoldHours: 336,
         holdToResolution: false,
+        reentryCooldownMinutes: DEFAULT_REENTRY_COOLDOWN_MINUTES,
       },
       sizing: { mode: "fixed_usd", usd: "10" },
       cadence,
@@ -76,6 +83,7 @@ const TEMPLATES: StrategyTemplate[] = [
         exitHoursBeforeResolution: 6,
         maxHoldHours: 72,
         holdToResolution: false,
+        reentryCooldownMinutes: DEFAULT_REENTRY_COOLDOWN_MINUTES,
       },
       sizing: { mode: "fixed_usd", usd: "5" },
       cadence,
@@ -105,6 +113,7 @@ const TEMPLATES: StrategyTemplate[] = [
         exitHoursBeforeResolution: null,
         maxHoldHours: null,
         holdToResolution: true,
+        reentryCooldownMinutes: DEFAULT_REENTRY_COOLDOWN_MINUTES,
       },
       sizing: { mode: "fixed_usd", usd: "10" },
       cadence,
