@@ -18,6 +18,8 @@ export interface ApiDeps {
   /** The runners' public key: seals credentials, cannot open them. Null when not configured (storing says why). */
   readonly sealer: CredentialSealer | null;
   readonly clock: { now(): Date };
+  /** The embedded demo user (paper only), signed in without a password; unset everywhere else. */
+  readonly demoUserId?: string;
   readonly log: Logger;
   readonly metrics: Metrics;
 }

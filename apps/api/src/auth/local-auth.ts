@@ -23,6 +23,8 @@ export interface LocalAuth {
   /** Spends `refreshToken` and returns a new session; a spent token used again revokes its whole family. */
   refresh(refreshToken: string): Promise<Session>;
   signOut(refreshToken: string): Promise<void>;
+  /** A session for the embedded demo user, who has no password: only the embedded launcher enables it. */
+  demoSession(userId: string): Promise<Session>;
   jwks(): { keys: unknown[] };
 }
 
@@ -120,10 +122,10 @@ export function localAuthenticator(options: {
         const [row] = await selectRows<{ userId: string; familyId: string; email: string }>(
           tx,
           sql`update private.refresh_tokens r set used_at = now()
-                from private.local_accounts a
+                from auth.users u
                where r.token_hash = ${tokenHash} and r.used_at is null and r.revoked_at is null
-                 and r.expires_at > now() and a.user_id = r.user_id
-           returning r.user_id as "userId", r.family_id as "familyId", a.email`,
+                 and r.expires_at > now() and u.id = r.user_id
+           returning r.user_id as "userId", r.family_id as "familyId", u.email`,
         );
         if (row) return row;
         // A spent token presented again was stolen or replayed: end every session of its family.
@@ -140,6 +142,14 @@ export function localAuthenticator(options: {
       await db.execute(sql`update private.refresh_tokens set revoked_at = now()
         where revoked_at is null and family_id in
           (select family_id from private.refresh_tokens where token_hash = ${hashToken(refreshToken)})`);
+    },
+
+    async demoSession(userId) {
+      const [row] = await db.transaction((tx) =>
+        selectRows<{ email: string }>(tx, sql`select email from auth.users where id = ${userId}`),
+      );
+      if (!row) throw new ApiError("UNAUTHENTICATED", "The demo account does not exist; restart Open Trade.");
+      return issue(userId, row.email, randomUUID());
     },
 
     jwks: () => ({ keys: [key.publicJwk] }),

@@ -30,4 +30,10 @@ export const authRouter = router({
     await localAuth(ctx).signOut(input.refreshToken);
     return { signedOut: true as const };
   }),
+  /** The embedded default opens signed in as the paper-only demo user; no other server offers this. */
+  demoSession: publicProcedure.mutation(({ ctx }) => {
+    const demoUserId = ctx.deps.demoUserId;
+    if (!demoUserId) throw new ApiError("NOT_FOUND", "This server has no demo account; sign in or sign up.");
+    return localAuth(ctx).demoSession(demoUserId);
+  }),
 });

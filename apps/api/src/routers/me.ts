@@ -9,6 +9,7 @@ export const meRouter = router({
       id: ctx.me.id,
       email: ctx.me.email,
       tier: ctx.me.tier,
+      demo: ctx.me.id === ctx.deps.demoUserId,
       tierAllows: {
         maxBots: rule.maxBots,
         liveTrading: rule.liveTradingAllowed,

@@ -6,8 +6,10 @@ export interface ApiConfig {
   /** Supabase mode: the project URL the client signs in with (its anon key is public and configured client-side). */
   readonly supabaseUrl: string | null;
   readonly modelKeyConfigured: boolean;
+  /** The embedded default: the page signs in as the demo user (paper only) through POST /api/demo-session. */
+  readonly demo: boolean;
 }
 
-export function apiConfig(auth: Authenticator, modelKeyConfigured: boolean): ApiConfig {
-  return { authMode: auth.mode, supabaseUrl: auth.supabaseUrl, modelKeyConfigured };
+export function apiConfig(auth: Authenticator, modelKeyConfigured: boolean, demo: boolean): ApiConfig {
+  return { authMode: auth.mode, supabaseUrl: auth.supabaseUrl, modelKeyConfigured, demo };
 }

@@ -24,6 +24,8 @@ export interface ApiServerOptions {
   readonly sealer: CredentialSealer | null;
   /** A built web app to serve at every path the API does not own. */
   readonly webDist?: string;
+  /** The embedded launcher's demo user: the page may sign in as it without a password (local mode only). */
+  readonly demoUserId?: string;
   readonly log?: Logger;
   readonly clock?: { now(): Date };
 }
@@ -53,6 +55,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     marketData: options.marketData,
     sealer: options.sealer,
     clock: options.clock ?? { now: () => new Date() },
+    ...(options.demoUserId && options.auth.local ? { demoUserId: options.demoUserId } : {}),
     log,
     metrics: createMetrics(),
   };
@@ -77,7 +80,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     if (path === "/trpc" || path.startsWith("/trpc/")) return trpc(req, res);
     if (req.method !== "GET" && req.method !== "HEAD") return json(res, 405, { error: "Method not allowed" });
     if (path === "/healthz") return json(res, 200, { ok: true });
-    if (path === "/api/config") return json(res, 200, apiConfig(deps.auth, deps.llm.model !== null));
+    if (path === "/api/config")
+      return json(res, 200, apiConfig(deps.auth, deps.llm.model !== null, deps.demoUserId !== undefined));
     if (path === "/.well-known/jwks.json" && deps.auth.local) return json(res, 200, deps.auth.local.jwks());
     if (path === "/metrics") {
       return res.writeHead(200, { "content-type": "text/plain; version=0.0.4" }).end(deps.metrics.render());

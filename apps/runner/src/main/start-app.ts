@@ -1,5 +1,7 @@
-import { connect, describeTarget, migrate, targetFromEnv } from "@open-trade/db";
-import { createLlm, systemClock, systemRandom } from "@open-trade/llm";
+import { type Connection, connect, describeTarget, migrate, targetFromEnv } from "@open-trade/db";
+import { createLlm, type Llm, systemClock, systemRandom } from "@open-trade/llm";
+import type { MarketData } from "@open-trade/polymarket";
+import { DEMO_USER_ID } from "../demo/demo-bots.ts";
 import { seedDemo } from "../demo/seed-demo.ts";
 import type { RunnerEnv } from "../env.ts";
 import { checkHealth } from "../observe/health-check.ts";
@@ -29,6 +31,12 @@ export interface AppOptions {
 
 export interface App {
   readonly observeUrl: string | null;
+  /** What a host in the same process shares (the embedded launcher serves the API over these). */
+  readonly connection: Connection;
+  readonly marketData: MarketData;
+  readonly llm: Llm;
+  /** The seeded demo user, or null when SEED_DEMO is off. */
+  readonly demoUserId: string | null;
   /** Drains evaluations in flight and closes everything; safe to call more than once. */
   stop(reason: string): Promise<void>;
 }
@@ -68,11 +76,12 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   const marketData = source.marketData;
   const metrics = createMetrics();
+  const llm = createLlm(env.llm, { clock: systemClock, random: systemRandom });
   const runner = createRunner({
     db: connection.db,
     marketData,
     live: liveFactory(env, connection.db, source),
-    llm: createLlm(env.llm, { clock: systemClock, random: systemRandom }),
+    llm,
     clock,
     logger,
     metrics,
@@ -130,6 +139,10 @@ export async function startApp(options: AppOptions): Promise<App> {
   let stopping: Promise<void> | undefined;
   return {
     observeUrl: observe?.url ?? null,
+    connection,
+    marketData,
+    llm,
+    demoUserId: env.seedDemo ? DEMO_USER_ID : null,
     stop(reason) {
       stopping ??= (async () => {
         view.announce(`Stopping (${reason}): finishing the evaluations in flight…`);
