@@ -18,6 +18,7 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
   "auth.signIn": { kind: "mutation", scope: "public", input: () => ({ email: "x@y.z", password: "short" }) },
   "auth.refresh": { kind: "mutation", scope: "public", input: () => ({ refreshToken: "x".repeat(43) }) },
   "auth.signOut": { kind: "mutation", scope: "public", input: () => ({ refreshToken: "x".repeat(43) }) },
+  "auth.demoSession": { kind: "mutation", scope: "public", input: () => undefined },
   "me.get": { kind: "query", scope: "user", input: () => undefined },
   "riskProfile.get": { kind: "query", scope: "user", input: () => undefined },
   "riskProfile.update": { kind: "mutation", scope: "user", input: () => ({ defaultDailyLossUsd: "80" }) },

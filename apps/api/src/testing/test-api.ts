@@ -80,7 +80,7 @@ export interface TestApi {
 
 /** The API over real HTTP on 127.0.0.1, with the suite's database, stand-in exchange and stand-in model. */
 export async function startTestApi(
-  overrides: { marketData?: MarketData; webDist?: string } = {},
+  overrides: { marketData?: MarketData; webDist?: string; demoUserId?: string } = {},
 ): Promise<TestApi> {
   const db = await openTestDatabase();
   const exchange = await startStandInExchange({ simulate: false });
@@ -105,6 +105,7 @@ export async function startTestApi(
     sealer: parseSealingKey(`k1:${runnersKeys.publicKey}`),
     log: jsonLogger((line) => captured.push(line)),
     ...(overrides.webDist ? { webDist: overrides.webDist } : {}),
+    ...(overrides.demoUserId ? { demoUserId: overrides.demoUserId } : {}),
   });
   const url = await api.listen(0);
 
