@@ -9,8 +9,8 @@ export default defineConfig({
   server: {
     // `pnpm dev` talks to an API started separately (default port of apps/api).
     proxy: {
-      "/trpc": "http://127.0.0.1:8787",
-      "/api": "http://127.0.0.1:8787",
+      "/trpc": "http://127.0.0.1:3001",
+      "/api": "http://127.0.0.1:3001",
     },
   },
   build: { sourcemap: true },

@@ -1,11 +1,11 @@
 import { cn } from "@open-trade/ui/cn";
-import { ArrowDownRight, ArrowUpRight, Minus } from "lucide-react";
+import { ArrowDownRight, ArrowUpRight, Equal } from "lucide-react";
 import { direction, formatUsd } from "../lib/money.ts";
 
 const LOOK = {
   gain: { Icon: ArrowUpRight, className: "text-gain", word: "gain" },
   loss: { Icon: ArrowDownRight, className: "text-loss", word: "loss" },
-  flat: { Icon: Minus, className: "text-muted-foreground", word: "no change" },
+  flat: { Icon: Equal, className: "text-muted-foreground", word: "no change" },
 } as const;
 
 /** A profit or loss: sign, arrow and colour together, and a spoken word, so colour is never the only cue. */

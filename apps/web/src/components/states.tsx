@@ -28,13 +28,14 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
 }
 
 /** What went wrong, in the API's words, and a way to try again. */
-export function ErrorState({ error, retry }: { error: { message: string }; retry?: () => void }) {
+export function ErrorState({ error, retry }: { error: unknown; retry?: () => void }) {
+  const message = error instanceof Error ? error.message : "Something went wrong.";
   return (
     <div role="alert" className="flex flex-col items-start gap-2 rounded-lg border border-destructive/50 p-4">
       <p className="flex items-center gap-2 font-medium text-destructive">
         <AlertTriangle aria-hidden="true" className="size-4" /> Could not load this
       </p>
-      <p className="text-sm">{error.message}</p>
+      <p className="text-sm">{message}</p>
       {retry ? (
         <Button variant="outline" size="sm" onClick={retry}>
           Try again

@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { issuesByField, toConfigInput } from "./form-issues.ts";
+import { type BotFormValues, issuesByField, toSettings } from "./form-issues.ts";
 
-const valid = {
+const valid: BotFormValues = {
   name: "Fed watcher",
-  strategy_prompt: "Buy YES when the market is under 40c and the news says a cut is likely.",
-  model_id: "openai/gpt-4o-mini",
-  max_position_size_usd: "50",
-  polling_frequency_minutes: "60",
+  strategyPrompt: "Buy YES when the market is under 40c and the spread is at most 5c.",
+  modelId: "openai/gpt-4o-mini",
+  allowedCategories: "",
+  maxPositionSizeUsd: "50",
+  maxDailyLossUsd: "",
+  riskBudgetUsd: "",
+  riskBudgetType: "individual",
+  slippageThresholdPercent: "2",
+  maxTradesPerDay: "10",
+  maxConcurrentMarkets: "1",
+  pollingFrequencyMinutes: "60",
+  maxDailyLlmCostUsd: "",
+  aiFailureRetryMinutes: "10",
 };
 
 describe("issuesByField", () => {
@@ -16,27 +25,33 @@ describe("issuesByField", () => {
 
   it("when several fields are wrong then all of them are reported at once", () => {
     const issues = issuesByField(
-      { ...valid, max_position_size_usd: "-1", polling_frequency_minutes: "5", max_trades_per_day: "0" },
+      { ...valid, maxPositionSizeUsd: "-1", pollingFrequencyMinutes: "5", maxTradesPerDay: "0" },
       "free",
     );
     expect(Object.keys(issues).sort()).toEqual([
-      "max_position_size_usd",
-      "max_trades_per_day",
-      "polling_frequency_minutes",
+      "maxPositionSizeUsd",
+      "maxTradesPerDay",
+      "pollingFrequencyMinutes",
     ]);
-    expect(issues.polling_frequency_minutes?.[0]).toMatch(/free tier polls at most every 60 minutes/);
+    expect(issues.pollingFrequencyMinutes?.[0]).toMatch(/free tier polls at most every 60 minutes/);
   });
 
-  it("when live is chosen on the free tier then the status is refused with the reason", () => {
-    expect(issuesByField({ ...valid, status: "live" }, "free").status?.[0]).toMatch(/not included/);
-    expect(issuesByField({ ...valid, status: "live" }, "pro").status).toBeUndefined();
+  it("when live is asked for on the free tier then the status is refused with the reason", () => {
+    expect(issuesByField(valid, "free", "live").status?.[0]).toMatch(/not included/);
+    expect(issuesByField(valid, "pro", "live").status).toBeUndefined();
+  });
+
+  it("when a count is not a whole number then it is reported, not rounded", () => {
+    expect(issuesByField({ ...valid, maxTradesPerDay: "2.5" }, "free").maxTradesPerDay).toHaveLength(1);
   });
 });
 
-describe("toConfigInput", () => {
-  it("when a field is blank then it is left out so the default applies", () => {
-    expect(
-      toConfigInput({ risk_budget_usd: "  ", max_trades_per_day: "12", max_daily_loss_usd: "10.5" }),
-    ).toEqual({ max_trades_per_day: 12, max_daily_loss_usd: "10.5" });
+describe("toSettings", () => {
+  it("when fields are blank then amounts are null and counts are left out so defaults apply", () => {
+    const settings = toSettings({ ...valid, maxTradesPerDay: " ", allowedCategories: "Politics, Crypto ," });
+    expect(settings.maxDailyLossUsd).toBeNull();
+    expect(settings.maxPositionSizeUsd).toBe("50");
+    expect("maxTradesPerDay" in settings).toBe(false);
+    expect(settings.allowedCategories).toEqual(["Politics", "Crypto"]);
   });
 });

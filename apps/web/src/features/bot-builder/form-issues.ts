@@ -1,42 +1,91 @@
-import { type BotConfigInput, type ConfigIssue, type Tier, validateBotConfig } from "@open-trade/risk-engine";
+import { type ConfigIssue, type Tier, validateBotConfig } from "@open-trade/risk-engine";
 
-/** A form's raw values: every field is text as typed, or a list for categories. */
-export type BotFormValues = Record<string, string | boolean | readonly string[]>;
-
-const NUMBER_FIELDS = new Set([
-  "max_trades_per_day",
-  "max_concurrent_markets",
-  "polling_frequency_minutes",
-  "ai_failure_retry_minutes",
-  "priority",
-]);
-
-/** The form's text as the validator and API expect it: blanks left out, integers as numbers, amounts as strings. */
-export function toConfigInput(values: BotFormValues): BotConfigInput {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) {
-    if (typeof value === "string") {
-      const text = value.trim();
-      if (text === "") continue;
-      out[key] = NUMBER_FIELDS.has(key) && /^-?\d+$/.test(text) ? Number(text) : text;
-    } else {
-      out[key] = value;
-    }
-  }
-  return out;
+/** The builder's values: every text field as typed (blank means "use the default"). */
+export interface BotFormValues {
+  name: string;
+  strategyPrompt: string;
+  modelId: string;
+  allowedCategories: string;
+  maxPositionSizeUsd: string;
+  maxDailyLossUsd: string;
+  riskBudgetUsd: string;
+  riskBudgetType: "individual" | "shared";
+  slippageThresholdPercent: string;
+  maxTradesPerDay: string;
+  maxConcurrentMarkets: string;
+  pollingFrequencyMinutes: string;
+  maxDailyLlmCostUsd: string;
+  aiFailureRetryMinutes: string;
 }
 
-/** Every problem with the form at once, by field, from the same validator the API runs. */
-export function issuesByField(values: BotFormValues, tier: Tier): Record<string, string[]> {
-  const result = validateBotConfig(toConfigInput(values), tier);
-  if (result.ok) return {};
-  return groupIssues(result.issues);
+const AMOUNTS = [
+  "maxPositionSizeUsd",
+  "maxDailyLossUsd",
+  "riskBudgetUsd",
+  "slippageThresholdPercent",
+  "maxDailyLlmCostUsd",
+] as const;
+const INTEGERS = [
+  "maxTradesPerDay",
+  "maxConcurrentMarkets",
+  "pollingFrequencyMinutes",
+  "aiFailureRetryMinutes",
+] as const;
+
+/** The API's bot settings: amounts as exact strings or null, counts as integers, categories as a list. */
+export function toSettings(values: BotFormValues) {
+  const text = (v: string) => v.trim();
+  const amounts = Object.fromEntries(
+    AMOUNTS.map((k) => [k, text(values[k]) === "" ? null : text(values[k])]),
+  );
+  const integers = Object.fromEntries(
+    INTEGERS.filter((k) => text(values[k]) !== "").map((k) => [
+      k,
+      /^-?\d+$/.test(text(values[k])) ? Number(text(values[k])) : Number.NaN,
+    ]),
+  );
+  return {
+    name: text(values.name),
+    strategyPrompt: values.strategyPrompt,
+    modelId: text(values.modelId),
+    allowedCategories: values.allowedCategories
+      .split(",")
+      .map((c) => c.trim())
+      .filter(Boolean),
+    riskBudgetType: values.riskBudgetType,
+    ...amounts,
+    ...integers,
+  } as {
+    name: string;
+    strategyPrompt: string;
+    modelId: string;
+    allowedCategories: string[];
+    riskBudgetType: "individual" | "shared";
+  } & Record<(typeof AMOUNTS)[number], string | null> &
+    Partial<Record<(typeof INTEGERS)[number], number>>;
+}
+
+const toSnake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const toCamel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Every problem with the form at once, keyed by form field, from the validator the API itself runs. */
+export function issuesByField(
+  values: BotFormValues,
+  tier: Tier,
+  status: "paper" | "live" | "paused" = "paused",
+): Record<string, string[]> {
+  const settings: Record<string, unknown> = { ...toSettings(values), status };
+  if ((settings.allowedCategories as string[]).length === 0) delete settings.allowedCategories;
+  const snake = Object.fromEntries(Object.entries(settings).map(([k, v]) => [toSnake(k), v]));
+  const result = validateBotConfig(snake, tier);
+  return result.ok ? {} : groupIssues(result.issues);
 }
 
 export function groupIssues(issues: readonly ConfigIssue[]): Record<string, string[]> {
   const grouped: Record<string, string[]> = {};
   for (const issue of issues) {
-    grouped[issue.field] = [...(grouped[issue.field] ?? []), issue.message];
+    const field = toCamel(issue.field);
+    grouped[field] = [...(grouped[field] ?? []), issue.message];
   }
   return grouped;
 }
