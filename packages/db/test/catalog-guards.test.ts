@@ -77,4 +77,19 @@ describe("catalog guards", () => {
       expect(row.policyname).toMatch(/^Users can [a-z]/);
     }
   });
+
+  it("when an API role may touch a table in private (local sign-in, refresh tokens) or one has RLS off then this fails", async () => {
+    const { rows: grants } = await db.raw.query(
+      `select table_name, grantee, privilege_type from information_schema.role_table_grants
+        where table_schema = 'private' and grantee in ('anon', 'authenticated', 'service_role', 'PUBLIC')`,
+    );
+    expect(grants).toEqual(NOTHING);
+    const { rows: tables } = await db.raw.query<{ relname: string; relrowsecurity: boolean }>(
+      "select relname, relrowsecurity from pg_class where relnamespace = 'private'::regnamespace and relkind = 'r' order by 1",
+    );
+    expect(tables).toEqual([
+      { relname: "local_accounts", relrowsecurity: true },
+      { relname: "refresh_tokens", relrowsecurity: true },
+    ]);
+  });
 });

@@ -17,6 +17,11 @@ export interface Connection {
   readonly raw: RawSql;
   /** PGlite only: the data folder as a tarball, to start other instances from (tests, backups). */
   readonly dumpDataDir?: () => Promise<Blob>;
+  /**
+   * LISTEN on `channel` (postgres.js: one dedicated connection that re-listens after a reconnect; PGlite: its
+   * in-process listen). Resolves once listening, with a function that stops.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -58,6 +63,10 @@ function connectPostgres(url: string, options: ConnectOptions): Connection {
     kind: "postgres",
     db: drizzlePostgres(client, { schema }) as unknown as Database,
     raw: wrap(client, false),
+    async listen(channel, onPayload) {
+      const { unlisten } = await client.listen(channel, onPayload);
+      return unlisten;
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -95,6 +104,7 @@ async function connectPglite(dataDir: string | undefined, options: ConnectOption
     db: drizzlePglite(client, { schema }) as unknown as Database,
     raw: wrap(client, false),
     dumpDataDir: () => client.dumpDataDir("gzip"),
+    listen: (channel, onPayload) => client.listen(channel, onPayload),
     close: () => client.close(),
   };
 }

@@ -46,6 +46,7 @@ export const bots = pgTable(
     pollingFrequencyMinutes: integer("polling_frequency_minutes"),
     /** NULL: the tier's default cap (risk-engine TierRule.defaultMaxDailyLlmCost). */
     maxDailyLlmCostUsd: usdAmount("max_daily_llm_cost_usd"),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
   },
   (t) => [
     unique("bots_id_user_id_key").on(t.id, t.userId),

@@ -1,0 +1,154 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { Database } from "@open-trade/db";
+import { selectRows } from "@open-trade/db/queries";
+import { sql } from "drizzle-orm";
+import { createLocalJWKSet, SignJWT } from "jose";
+import { ApiError } from "../errors/api-error.ts";
+import { AUDIENCE, type Authenticator, createTokenVerifier } from "./authenticator.ts";
+import { DECOY_HASH, hashPassword, verifyPassword } from "./password-hash.ts";
+import { RateLimiter } from "./rate-limiter.ts";
+import type { SigningKey } from "./signing-key.ts";
+
+export interface Session {
+  readonly accessToken: string;
+  readonly refreshToken: string;
+  /** When the access token expires (ISO); refresh before then. */
+  readonly expiresAt: string;
+  readonly user: { readonly id: string; readonly email: string };
+}
+
+export interface LocalAuth {
+  signUp(email: string, password: string, address: string): Promise<Session>;
+  signIn(email: string, password: string, address: string): Promise<Session>;
+  /** Spends `refreshToken` and returns a new session; a spent token used again revokes its whole family. */
+  refresh(refreshToken: string): Promise<Session>;
+  signOut(refreshToken: string): Promise<void>;
+  jwks(): { keys: unknown[] };
+}
+
+const ACCESS_SECONDS = 15 * 60;
+const REFRESH_DAYS = 30;
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+const bad = () => new ApiError("UNAUTHENTICATED", "Wrong email or password.");
+
+/**
+ * Local (embedded) mode: accounts in the stand-in auth.users plus private.local_accounts, tokens signed ES256 by
+ * this process's key. Runs on the API's own connection (the private tables have no grant to any API role).
+ */
+export function localAuthenticator(options: {
+  readonly db: Database;
+  readonly key: SigningKey;
+  readonly issuer: string;
+  readonly now?: () => number;
+}): Authenticator {
+  const { db, key, issuer } = options;
+  const now = options.now ?? Date.now;
+  // Failed sign-ins (and sign-ups) count: 5 per account and 50 per address in 15 minutes.
+  const perAccount = new RateLimiter(5, 15 * 60_000, now);
+  const perAddress = new RateLimiter(50, 15 * 60_000, now);
+
+  const checkLimits = (account: string, address: string) => {
+    const wait = Math.max(perAccount.retryAfterSeconds(account), perAddress.retryAfterSeconds(address));
+    if (wait > 0) {
+      throw new ApiError(
+        "RATE_LIMITED",
+        `Too many sign-in attempts; try again in ${Math.ceil(wait / 60)} minutes.`,
+      );
+    }
+  };
+
+  async function issue(userId: string, email: string, familyId: string): Promise<Session> {
+    const issuedAt = Math.floor(now() / 1000);
+    const accessToken = await new SignJWT({ email, role: "authenticated" })
+      .setProtectedHeader({ alg: "ES256", kid: key.kid, typ: "JWT" })
+      .setIssuer(issuer)
+      .setAudience(AUDIENCE)
+      .setSubject(userId)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + ACCESS_SECONDS)
+      .sign(key.privateKey);
+    const refreshToken = randomBytes(32).toString("base64url");
+    await db.execute(sql`insert into private.refresh_tokens (user_id, token_hash, family_id, expires_at)
+      values (${userId}, ${hashToken(refreshToken)}, ${familyId}, now() + make_interval(days => ${REFRESH_DAYS}))`);
+    const expiresAt = new Date((issuedAt + ACCESS_SECONDS) * 1000).toISOString();
+    return { accessToken, refreshToken, expiresAt, user: { id: userId, email } };
+  }
+
+  const local: LocalAuth = {
+    async signUp(email, password, address) {
+      checkLimits(`signup:${address}`, address);
+      perAddress.hit(address);
+      const userId = randomUUID();
+      const passwordHash = await hashPassword(password);
+      await db.transaction(async (tx) => {
+        const taken = await selectRows(
+          tx,
+          sql`select 1 from private.local_accounts where lower(email) = lower(${email})`,
+        );
+        if (taken.length > 0)
+          throw new ApiError("CONFLICT", "An account with this email already exists; sign in.");
+        await tx.execute(sql`insert into auth.users (id, email) values (${userId}, ${email})`);
+        await tx.execute(sql`insert into private.local_accounts (user_id, email, password_hash)
+          values (${userId}, ${email}, ${passwordHash})`);
+      });
+      return issue(userId, email, randomUUID());
+    },
+
+    async signIn(email, password, address) {
+      const account = `account:${email.toLowerCase()}`;
+      checkLimits(account, address);
+      const [row] = await db.transaction((tx) =>
+        selectRows<{ userId: string; email: string; hash: string }>(
+          tx,
+          sql`select user_id as "userId", email, password_hash as hash from private.local_accounts
+               where lower(email) = lower(${email})`,
+        ),
+      );
+      const matches = await verifyPassword(password, row?.hash ?? DECOY_HASH);
+      if (!row || !matches) {
+        perAccount.hit(account);
+        perAddress.hit(address);
+        throw bad();
+      }
+      perAccount.reset(account);
+      return issue(row.userId, row.email, randomUUID());
+    },
+
+    async refresh(refreshToken) {
+      const tokenHash = hashToken(refreshToken);
+      const spent = await db.transaction(async (tx) => {
+        const [row] = await selectRows<{ userId: string; familyId: string; email: string }>(
+          tx,
+          sql`update private.refresh_tokens r set used_at = now()
+                from private.local_accounts a
+               where r.token_hash = ${tokenHash} and r.used_at is null and r.revoked_at is null
+                 and r.expires_at > now() and a.user_id = r.user_id
+           returning r.user_id as "userId", r.family_id as "familyId", a.email`,
+        );
+        if (row) return row;
+        // A spent token presented again was stolen or replayed: end every session of its family.
+        await tx.execute(sql`update private.refresh_tokens set revoked_at = now()
+          where revoked_at is null and family_id in
+            (select family_id from private.refresh_tokens where token_hash = ${tokenHash})`);
+        return null;
+      });
+      if (!spent) throw new ApiError("UNAUTHENTICATED", "Your session has ended; sign in again.");
+      return issue(spent.userId, spent.email, spent.familyId);
+    },
+
+    async signOut(refreshToken) {
+      await db.execute(sql`update private.refresh_tokens set revoked_at = now()
+        where revoked_at is null and family_id in
+          (select family_id from private.refresh_tokens where token_hash = ${hashToken(refreshToken)})`);
+    },
+
+    jwks: () => ({ keys: [key.publicJwk] }),
+  };
+
+  const verify = createTokenVerifier({
+    keys: createLocalJWKSet({ keys: [key.publicJwk] }),
+    issuer,
+    algorithms: ["ES256"],
+  });
+  return { mode: "local", local, supabaseUrl: null, verify };
+}

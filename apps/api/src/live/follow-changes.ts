@@ -1,0 +1,76 @@
+import { on } from "node:events";
+import { type Transaction, withUser } from "@open-trade/db";
+import { type Cursor, decodeCursor, selectRows } from "@open-trade/db/queries";
+import { type TrackedEnvelope, tracked } from "@trpc/server";
+import { sql } from "drizzle-orm";
+import type { VerifiedUser } from "../auth/authenticator.ts";
+import type { ApiDeps } from "../context.ts";
+import type { Change } from "./change-feed.ts";
+
+export interface FollowOptions<Row extends { cursor: string; id: string; botId: string }> {
+  readonly deps: ApiDeps;
+  readonly user: VerifiedUser;
+  readonly table: Change["table"];
+  readonly botId: string | undefined;
+  readonly lastEventId: string | null | undefined;
+  readonly signal: AbortSignal | undefined;
+  /** Rows after the cursor, oldest first (explicitly filtered by the user's bots). */
+  readonly replay: (tx: Transaction, after: Cursor) => Promise<Row[]>;
+  /** One row by id, or null when the user may not see it. */
+  readonly load: (tx: Transaction, id: string) => Promise<Row | null>;
+}
+
+const REMEMBERED = 2_000;
+
+/**
+ * A live stream of one kind of row: first what the client missed since `lastEventId` (a reconnect), then each
+ * change as it commits, every event tracked by its ledger/evaluation cursor. Listening starts before the replay
+ * query so nothing committed in between is lost; ids already sent are skipped.
+ */
+export async function* followChanges<Row extends { cursor: string; id: string; botId: string }>(
+  options: FollowOptions<Row>,
+): AsyncGenerator<TrackedEnvelope<Row>> {
+  const { deps, user, signal } = options;
+  const asUser = <T>(fn: (tx: Transaction) => Promise<T>) => withUser(deps.db, user.claims, fn);
+  const changes = on(deps.changes.events, "change", signal ? { signal } : {});
+  const sent = new Set<string>();
+  const remember = (id: string) => {
+    sent.add(id);
+    if (sent.size > REMEMBERED) sent.delete(sent.values().next().value as string);
+  };
+  const owned = new Map<string, boolean>();
+  const owns = async (botId: string) => {
+    if (options.botId && botId !== options.botId) return false;
+    let known = owned.get(botId);
+    if (known === undefined) {
+      known = await asUser(async (tx) => {
+        const rows = await selectRows(
+          tx,
+          sql`select 1 from public.bots where id = ${botId} and user_id = ${user.id}`,
+        );
+        return rows.length > 0;
+      });
+      owned.set(botId, known);
+    }
+    return known;
+  };
+
+  try {
+    const after = options.lastEventId ? decodeCursor(options.lastEventId) : null;
+    if (after) {
+      for (const row of await asUser((tx) => options.replay(tx, after))) {
+        remember(row.id);
+        yield tracked(row.cursor, row);
+      }
+    }
+    for await (const [change] of changes as AsyncIterable<[Change]>) {
+      if (change.table !== options.table || sent.has(change.id) || !(await owns(change.botId))) continue;
+      const row = await asUser((tx) => options.load(tx, change.id));
+      if (!row) continue;
+      remember(row.id);
+      yield tracked(row.cursor, row);
+    }
+  } catch (error) {
+    if (!signal?.aborted) throw error;
+  }
+}

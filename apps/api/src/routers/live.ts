@@ -1,0 +1,70 @@
+import { evaluationById, evaluationsAfter, selectRows, tradeById, tradesAfter } from "@open-trade/db/queries";
+import { sql } from "drizzle-orm";
+import { liveInput } from "../inputs/index.ts";
+import { followChanges } from "../live/follow-changes.ts";
+import { liveProcedure, router } from "../trpc.ts";
+
+interface BotStatusEvent {
+  readonly id: string;
+  readonly botId: string;
+  readonly status: string;
+  readonly archived: boolean;
+  readonly cursor: string;
+}
+
+/**
+ * Live updates over SSE (httpSubscriptionLink), authenticated by the Authorization header like every other call.
+ * A client that reconnects sends the last event id it saw and first receives what it missed.
+ */
+export const liveRouter = router({
+  /** Every new fill of the user's bots (or of one bot). */
+  trades: liveProcedure.input(liveInput).subscription(({ ctx, input, signal }) =>
+    followChanges({
+      deps: ctx.deps,
+      user: ctx.user,
+      table: "trade_logs",
+      botId: input.botId,
+      lastEventId: input.lastEventId,
+      signal,
+      replay: (tx, after) => tradesAfter(tx, ctx.user.id, after, input.botId ? { botId: input.botId } : {}),
+      load: (tx, id) => tradeById(tx, ctx.user.id, id),
+    }),
+  ),
+
+  /** Evaluations as they start and finish (the "why" feed). */
+  evaluations: liveProcedure.input(liveInput).subscription(({ ctx, input, signal }) =>
+    followChanges({
+      deps: ctx.deps,
+      user: ctx.user,
+      table: "bot_evaluations",
+      botId: input.botId,
+      lastEventId: input.lastEventId,
+      signal,
+      replay: (tx, after) =>
+        evaluationsAfter(tx, ctx.user.id, after, input.botId ? { botId: input.botId } : {}),
+      load: (tx, id) => evaluationById(tx, ctx.user.id, id),
+    }),
+  ),
+
+  /** Status changes (paused, live, error, archived); a client refetches the bot list on each. */
+  botStatus: liveProcedure.input(liveInput).subscription(({ ctx, input, signal }) =>
+    followChanges<BotStatusEvent>({
+      deps: ctx.deps,
+      user: ctx.user,
+      table: "bots",
+      botId: input.botId,
+      lastEventId: null,
+      signal,
+      replay: async () => [],
+      load: async (tx, id) => {
+        const [row] = await selectRows<BotStatusEvent>(
+          tx,
+          sql`select id, id as "botId", status, archived_at is not null as archived,
+                     (extract(epoch from clock_timestamp()) * 1000000)::bigint::text || '_' || id as cursor
+                from public.bots where id = ${id} and user_id = ${ctx.user.id}`,
+        );
+        return row ?? null;
+      },
+    }),
+  ),
+});

@@ -1,0 +1,53 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Transaction } from "../client/with-user.ts";
+import { ownedBotIds } from "./owned-bots.ts";
+import { selectRows } from "./rows.ts";
+import type { Mode } from "./trades-page.ts";
+
+export interface PositionRow {
+  readonly botId: string | null;
+  readonly botName: string | null;
+  readonly marketId: string;
+  readonly tokenId: string | null;
+  readonly mode: Mode;
+  /** Exact decimal strings. */
+  readonly shares: string;
+  readonly averageEntryPrice: string;
+  readonly costBasisUsd: string;
+  readonly realizedPnlUsd: string;
+  readonly feesUsd: string;
+  readonly updatedAt: string;
+}
+
+/**
+ * A user's holdings: the runner keeps `positions` equal to the fold of the ledger (same transaction as the fill),
+ * so this reads those rows and adds the fees paid from the ledger. Flat holdings with realized PnL are kept.
+ */
+export async function positionsOf(
+  tx: Transaction,
+  userId: string,
+  filter: { readonly mode?: Mode; readonly botId?: string; readonly openOnly?: boolean } = {},
+): Promise<PositionRow[]> {
+  const conditions: SQL[] = [sql`p.user_id = ${userId}`];
+  if (filter.mode) conditions.push(sql`p.type = ${filter.mode}::public.trade_type`);
+  if (filter.botId) conditions.push(sql`p.bot_id = ${filter.botId}`);
+  if (filter.openOnly) conditions.push(sql`p.total_shares > 0`);
+  return selectRows<PositionRow>(
+    tx,
+    sql`select p.bot_id as "botId", b.name as "botName", p.market_id as "marketId", p.token_id as "tokenId",
+               p.type as mode, p.total_shares::text as shares, p.average_entry_price::text as "averageEntryPrice",
+               p.cost_basis_usd::text as "costBasisUsd", p.realized_pnl_usd::text as "realizedPnlUsd",
+               coalesce(f.fees, 0)::text as "feesUsd",
+               to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "updatedAt"
+          from public.positions p
+          left join public.bots b on b.id = p.bot_id
+          left join lateral (
+            select sum(t.fee_usd) as fees from public.trade_logs t
+             where t.bot_id = p.bot_id and t.bot_id in (${ownedBotIds(userId)})
+               and t.market_id = p.market_id and t.type = p.type
+               and t.token_id is not distinct from p.token_id
+          ) f on true
+         where ${sql.join(conditions, sql` and `)}
+         order by p.updated_at desc`,
+  );
+}
