@@ -8,10 +8,14 @@ import { createLlm, systemClock, systemRandom } from "@open-trade/llm";
 import { type StandIn, startStandIn } from "@open-trade/llm/stand-in";
 import {
   createHttpMarketData,
+  type MarketData,
   type StandInExchange,
   type StandInMarket,
   startStandInExchange,
 } from "@open-trade/polymarket";
+import recordedModels from "../../../../packages/llm/src/fixtures/openrouter-models.2025-06.json" with {
+  type: "json",
+};
 import { localAuthenticator } from "../auth/local-auth.ts";
 import { loadOrCreateSigningKey, type SigningKey } from "../auth/signing-key.ts";
 import { jsonLogger } from "../logger.ts";
@@ -64,7 +68,7 @@ export interface TestApi {
 }
 
 /** The API over real HTTP on 127.0.0.1, with the suite's database, stand-in exchange and stand-in model. */
-export async function startTestApi(): Promise<TestApi> {
+export async function startTestApi(overrides: { marketData?: MarketData } = {}): Promise<TestApi> {
   const db = await openTestDatabase();
   const exchange = await startStandInExchange({ simulate: false });
   const market = exchange.addMarket(
@@ -72,7 +76,7 @@ export async function startTestApi(): Promise<TestApi> {
     BOOK,
   );
   exchange.setBook(market.tokens[0]?.tokenId ?? "", BOOK);
-  const model = await startStandIn();
+  const model = await startStandIn({ modelsJson: recordedModels });
   const key = await loadOrCreateSigningKey(await mkdtemp(join(tmpdir(), "api-test-")));
   const captured: string[] = [];
   const api = await createApiServer({
@@ -82,7 +86,9 @@ export async function startTestApi(): Promise<TestApi> {
       { apiKey: PLANTED.modelKey, baseURL: model.baseURL },
       { clock: systemClock, random: systemRandom },
     ),
-    marketData: createHttpMarketData({ clobUrl: exchange.clobUrl, gammaUrl: exchange.gammaUrl }),
+    marketData:
+      overrides.marketData ??
+      createHttpMarketData({ clobUrl: exchange.clobUrl, gammaUrl: exchange.gammaUrl }),
     keyring: parseKeyring(`k1:${PLANTED.keyringKey}`),
     log: jsonLogger((line) => captured.push(line)),
   });
