@@ -70,7 +70,10 @@ describe.skipIf(!haveDatabase)("a trader's journey on the real API and runner", 
     await page.getByRole("heading", { name: "Decision trace" }).waitFor();
     traces.filled = new URL(page.url()).pathname;
     await page.getByText("Every check passed").waitFor();
-    await page.getByRole("cell", { name: "buy", exact: true }).first().waitFor();
+    await page
+      .getByText(/^\d[\d,.]* shares at \d/)
+      .first()
+      .waitFor();
   });
 
   it("when the bot runs past its risk budget then the denial is as visible as a trade, with its code", async () => {
