@@ -9,6 +9,7 @@ import { type Database, type Transaction, withUser } from "@open-trade/db";
 import { botList, pnlPerDay, positionsOf, tradesPage } from "@open-trade/db/queries";
 import { ModelCatalog, systemClock } from "@open-trade/llm";
 import type { MarketData } from "@open-trade/polymarket";
+import { type SQL, sql } from "drizzle-orm";
 import { SignJWT } from "jose";
 import { localAuthenticator } from "../src/auth/local-auth.ts";
 import { loadOrCreateSigningKey } from "../src/auth/signing-key.ts";
@@ -24,7 +25,7 @@ const size = {
   tradesPerBot: num("BENCH_TRADES_PER_BOT", 100),
 };
 const clients = num("BENCH_CLIENTS", 50);
-const requests = num("BENCH_REQUESTS", 2_000);
+const requests = num("BENCH_REQUESTS", 1_000);
 
 if (!process.env.DATABASE_URL) {
   process.stdout.write("api bench: set DATABASE_URL (PostgreSQL) to run it; skipped.\n");
@@ -52,7 +53,7 @@ try {
     auth: localAuthenticator({ db: connection.db, key, issuer: "bench" }),
     llm: { catalog: new ModelCatalog({ load: async () => [], clock: systemClock }), model: null },
     marketData: noMarks,
-    keyring: null,
+    sealer: null,
     log: jsonLogger(() => {}),
   });
   const url = await api.listen(0);
@@ -101,6 +102,8 @@ try {
   const db: Database = connection.db;
   const results: string[] = [];
   for (const [name, q] of Object.entries(queries)) {
+    const executionMs = await medianExecutionMs((tx, user) => q.run(tx, user));
+    const single = await measure((user) => db.transaction((tx) => q.run(tx, user)), 1, 200);
     const raw = await measure((user) => db.transaction((tx) => q.run(tx, user)));
     const rls = await measure((user) =>
       withUser(db, { sub: user, role: "authenticated" }, (tx) => q.run(tx, user)),
@@ -113,8 +116,18 @@ try {
       if (res.status !== 200) throw new Error(`${q.path} answered ${res.status}: ${await res.text()}`);
       await res.arrayBuffer();
     });
+    const single50 = await measure(
+      async (user) => {
+        const res = await fetch(`${url}/trpc/${q.path}${query}`, {
+          headers: { authorization: `Bearer ${tokens.get(user)}` },
+        });
+        await res.arrayBuffer();
+      },
+      1,
+      200,
+    );
     results.push(
-      `| ${name} | ${raw.p50} | ${raw.p95} | ${rls.p95} | ${http.p50} | ${http.p95} | ${(http.p95 - raw.p95).toFixed(1)} |`,
+      `| ${name} | ${executionMs} | ${single.p50} / ${single.p95} | ${single50.p50} / ${single50.p95} | ${(single50.p95 - single.p95).toFixed(1)} | ${raw.p50} / ${raw.p95} | ${rls.p95} | ${http.p50} / ${http.p95} |`,
     );
   }
   await api.close();
@@ -124,20 +137,20 @@ try {
     [
       `PostgreSQL, ${c?.users} users, ${c?.bots} bots, ${c?.trades} ledger rows (seeded in ${seedSeconds.toFixed(1)} s), ${clients} concurrent clients, ${requests} requests per column, ms:`,
       "",
-      "| query | raw p50 | raw p95 | withUser p95 | API p50 | API p95 | API p95 − raw p95 |",
-      "| --- | --- | --- | --- | --- | --- | --- |",
+      `| query | DB execution (median of plans) | 1 client: raw p50 / p95 | 1 client: API p50 / p95 | 1 client: API overhead at p95 | ${clients} clients: raw p50 / p95 | ${clients} clients: withUser p95 | ${clients} clients: API p50 / p95 |`,
+      "| --- | --- | --- | --- | --- | --- | --- | --- |",
       ...results,
       "",
     ].join("\n"),
   );
 
-  /** Runs `requests` calls from `clients` concurrent loops, each for a random user; latency percentiles in ms. */
-  async function measure(call: (user: string) => Promise<unknown>) {
-    for (let i = 0; i < clients; i += 1) await call(pick());
+  /** Runs `total` calls from `loops` concurrent loops, each for a random user; latency percentiles in ms. */
+  async function measure(call: (user: string) => Promise<unknown>, loops = clients, total = requests) {
+    for (let i = 0; i < Math.min(loops, 20); i += 1) await call(pick());
     const latencies: number[] = [];
-    let left = requests;
+    let left = total;
     await Promise.all(
-      Array.from({ length: clients }, async () => {
+      Array.from({ length: loops }, async () => {
         while (left > 0) {
           left -= 1;
           const started = performance.now();
@@ -150,6 +163,40 @@ try {
     const at = (p: number) =>
       Number((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0).toFixed(1));
     return { p50: at(0.5), p95: at(0.95) };
+  }
+
+  /** The database's own execution time for one call (EXPLAIN ANALYZE of each statement it runs), median of 20 users. */
+  async function medianExecutionMs(
+    run: (tx: Transaction, user: string) => Promise<unknown>,
+  ): Promise<string> {
+    const totals: number[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const user = pick();
+      totals.push(
+        await db.transaction(async (tx) => {
+          let total = 0;
+          const explaining = new Proxy(tx, {
+            get(target, property, receiver) {
+              if (property !== "execute") return Reflect.get(target, property, receiver);
+              return async (statement: SQL) => {
+                const rows = (await target.execute(
+                  sql`explain (analyze, format json) ${statement}`,
+                )) as unknown as {
+                  "QUERY PLAN": { "Execution Time": number; "Planning Time": number }[];
+                }[];
+                const plan = rows[0]?.["QUERY PLAN"][0];
+                total += (plan?.["Execution Time"] ?? 0) + (plan?.["Planning Time"] ?? 0);
+                return [];
+              };
+            },
+          });
+          await run(explaining, user);
+          return total;
+        }),
+      );
+    }
+    totals.sort((a, b) => a - b);
+    return (totals[10] ?? 0).toFixed(2);
   }
 
   function pick(): string {

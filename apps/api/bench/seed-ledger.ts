@@ -8,8 +8,8 @@ export interface SeedSize {
 
 /**
  * Seeds users, bots, a ledger, positions and today's evaluations in a handful of set-based statements
- * (generate_series), so a million ledger rows take seconds, not an hour of round trips. Fills come in triples
- * per token (buy, buy, sell 1) 7 hours apart, so every sale sells shares held and the history spans a month.
+ * (generate_series), so a million ledger rows take seconds, not an hour of round trips. Each bot trades five markets of its
+ * own; fills come in triples per token (buy, buy, sell 1) 7 hours apart, so every sale sells shares held and the history spans a month.
  */
 export async function seedLedger(raw: RawSql, size: SeedSize): Promise<void> {
   await raw.query(
@@ -33,7 +33,7 @@ export async function seedLedger(raw: RawSql, size: SeedSize): Promise<void> {
     await raw.query(
       `insert into public.trade_logs (bot_id, market_id, token_id, type, action, size, execution_price, fee_usd,
          ai_reasoning, created_at)
-       select b.id, 'bench-market-' || ((g - 1) / 3) % 5, 'bench-token-' || ((g - 1) / 3) % 5, 'paper',
+       select b.id, '0x' || md5(b.id::text || ((g - 1) / 3) % 5), 'bench-token-' || ((g - 1) / 3) % 5, 'paper',
               (case when g % 3 = 0 then 'sell' else 'buy' end)::public.trade_action,
               case when g % 3 = 0 then 1 else 1 + g % 10 end, round(0.2 + (g % 60) / 100.0, 2), 0.01, 'bench',
               now() - ($1::int - g) * interval '7 hours'

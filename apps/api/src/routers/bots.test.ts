@@ -167,7 +167,7 @@ describe("credentials", () => {
       "select private_key from public.api_credentials where user_id = $1",
       [pro.userId],
     );
-    expect(rows[0]?.private_key).toMatch(/^otc1\./);
+    expect(rows[0]?.private_key).toMatch(/^otc2\./);
     expect(
       (await t.call("credentials.delete", undefined, pro.accessToken, "mutation")).body.result?.data,
     ).toEqual({ deleted: 1 });
