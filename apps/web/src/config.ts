@@ -5,6 +5,8 @@ const configSchema = z.object({
   authMode: z.enum(["local", "supabase"]),
   supabaseUrl: z.string().nullable().optional(),
   supabaseAnonKey: z.string().nullable().optional(),
+  /** The embedded default: open signed in as the paper-only demo user. */
+  demo: z.boolean().optional(),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -18,10 +18,14 @@ export async function createAuthClient(config: AppConfig): Promise<AuthClient> {
   }
   // Sign-in procedures are public: their client carries no token.
   const anonymous = createApiClient(async () => null);
-  return localAuthClient({
+  const local = localAuthClient({
     signIn: (input) => anonymous.auth.signIn.mutate(input),
     signUp: (input) => anonymous.auth.signUp.mutate(input),
     refresh: (input) => anonymous.auth.refresh.mutate(input),
     signOut: (input) => anonymous.auth.signOut.mutate(input),
+    demoSession: () => anonymous.auth.demoSession.mutate(),
   });
+  // The embedded default opens already signed in as the demo user (paper only); a failure leaves the sign-in page.
+  if (config.demo) await local.openDemo().catch(() => undefined);
+  return local;
 }

@@ -13,6 +13,8 @@ export interface LocalAuthApi {
   signUp(input: { email: string; password: string }): Promise<Session>;
   refresh(input: { refreshToken: string }): Promise<Session>;
   signOut(input: { refreshToken: string }): Promise<unknown>;
+  /** The embedded default's paper-only demo user (the API refuses it everywhere else). */
+  demoSession(): Promise<Session>;
 }
 
 const STORAGE_KEY = "open-trade-session";
@@ -28,7 +30,12 @@ function readStored(): Session | null {
   }
 }
 
-export function localAuthClient(api: LocalAuthApi, now: () => number = Date.now): AuthClient {
+export interface LocalAuthClient extends AuthClient {
+  /** Signs in as the embedded demo user unless someone is already signed in. */
+  openDemo(): Promise<void>;
+}
+
+export function localAuthClient(api: LocalAuthApi, now: () => number = Date.now): LocalAuthClient {
   let session = readStored();
   let refreshing: Promise<Session | null> | null = null;
   const changes = listeners();
@@ -72,6 +79,9 @@ export function localAuthClient(api: LocalAuthApi, now: () => number = Date.now)
     },
     async signUp(email, password) {
       store(await api.signUp({ email, password }));
+    },
+    async openDemo() {
+      if (!session) store(await api.demoSession());
     },
     async signOut() {
       const current = session;

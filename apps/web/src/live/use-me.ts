@@ -6,5 +6,5 @@ export function useMe() {
   const trpc = useTRPC();
   const me = useQuery(trpc.me.get.queryOptions());
   if (!me.data) return null;
-  return { ...me.data, demo: "demo" in me.data && me.data.demo === true };
+  return me.data;
 }
