@@ -61,11 +61,23 @@ export const botSettingsInput = z.object({
 });
 export type BotSettingsInput = z.infer<typeof botSettingsInput>;
 
-export const createBotInput = botSettingsInput.partial().extend({
-  name: botSettingsInput.shape.name,
-  strategyPrompt: botSettingsInput.shape.strategyPrompt,
+/** What the bot runs: a rule-only template by id, or the recipe the compile preview returned (checked on the server). */
+const recipeChoice = {
+  templateId: z.string().min(1).max(64, "That template id is too long.").optional(),
+  recipe: z.record(z.string(), z.unknown()).optional(),
+};
+export const createBotInput = botSettingsInput
+  .partial()
+  .extend({
+    name: botSettingsInput.shape.name,
+    strategyPrompt: botSettingsInput.shape.strategyPrompt,
+  })
+  .extend(recipeChoice);
+export const updateBotInput = z.object({
+  botId: botIdInput,
+  settings: botSettingsInput.partial(),
+  ...recipeChoice,
 });
-export const updateBotInput = z.object({ botId: botIdInput, settings: botSettingsInput.partial() });
 export const botInput = z.object({ botId: botIdInput });
 /** Going live spends real money: the trader types the bot's name to confirm. */
 export const goLiveInput = z.object({

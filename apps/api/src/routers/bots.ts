@@ -7,6 +7,7 @@ import { ApiError } from "../errors/api-error.ts";
 import { createBotInput, updateBotInput } from "../inputs/index.ts";
 import { authedProcedure, botProcedure, router } from "../trpc.ts";
 import { botControls } from "./bot-controls.ts";
+import { chosenRecipe } from "./bot-recipe.ts";
 import { assertValidSettings, settingsOf, toColumns } from "./bot-settings.ts";
 import { botView } from "./bot-view.ts";
 import { goLive } from "./go-live.ts";
@@ -39,10 +40,17 @@ export const botsRouter = router({
       .where(and(eq(b.userId, ctx.me.id), isNull(b.archivedAt)));
     const tooMany = checkBotCount(ctx.me.tier, existing?.n ?? 0);
     if (tooMany) throw new ApiError("TIER_LIMIT", tooMany.message);
-    assertValidSettings(input, ctx.me.tier, "paused");
+    const { templateId, recipe, ...settings } = input;
+    assertValidSettings(settings, ctx.me.tier, "paused");
+    const recipeJson = chosenRecipe({ templateId, recipe });
     const [bot] = await ctx.tx
       .insert(b)
-      .values({ ...toColumns(input), userId: ctx.me.id, status: "paused" })
+      .values({
+        ...toColumns(settings),
+        ...(recipeJson ? { recipeJson } : {}),
+        userId: ctx.me.id,
+        status: "paused",
+      })
       .returning();
     if (!bot) throw new Error("insert returned no bot");
     return botView(bot);
@@ -53,7 +61,8 @@ export const botsRouter = router({
     const bot = await findOwnedBot(ctx.tx, ctx.me.id, input.botId);
     if (!bot) throw new ApiError("NOT_FOUND", "No such bot.");
     assertValidSettings({ ...settingsOf(bot), ...input.settings }, ctx.me.tier, bot.status);
-    const changes = toColumns(input.settings);
+    const recipeJson = chosenRecipe(input);
+    const changes = { ...toColumns(input.settings), ...(recipeJson ? { recipeJson } : {}) };
     if (Object.keys(changes).length === 0) return botView(bot);
     const [updated] = await ctx.tx
       .update(b)

@@ -15,12 +15,17 @@ import { ModelPicker } from "./model-picker.tsx";
 import { TemplatePicker } from "./template-picker.tsx";
 
 export type BotSettings = ReturnType<typeof toSettings>;
+/** What the bot will run: the template picked, or the recipe the last compile preview showed. */
+export type RecipeChoice =
+  | { templateId: string }
+  | { recipe: Record<string, unknown> }
+  | Record<string, never>;
 
 export interface BotFormProps {
   initial: BotFormValues;
   tier: Tier;
   submitLabel: string;
-  onSubmit: (settings: BotSettings) => Promise<void>;
+  onSubmit: (settings: BotSettings, recipe: RecipeChoice) => Promise<void>;
   /** Errors the API returned per field (it validates again, with the same rules). */
   serverIssues?: Record<string, string[]>;
   /** Extra sections below the limits (mode, run now) on an existing bot. */
@@ -36,6 +41,7 @@ export function BotForm({ initial, tier, submitLabel, onSubmit, serverIssues = {
   const live = issuesByField(values, tier);
   const blocking = Object.keys(live).length;
   const [submitting, setSubmitting] = useState(false);
+  const [recipe, setRecipe] = useState<RecipeChoice>({});
   const [tried, setTried] = useState(false);
   const { dirtyFields } = form.formState;
   // A field's problems show once it was edited (or a save was tried), every one of them at once.
@@ -49,7 +55,7 @@ export function BotForm({ initial, tier, submitLabel, onSubmit, serverIssues = {
     if (Object.keys(issuesByField(v, tier)).length > 0) return;
     setSubmitting(true);
     try {
-      await onSubmit(toSettings(v));
+      await onSubmit(toSettings(v), recipe);
     } finally {
       setSubmitting(false);
     }
@@ -68,6 +74,7 @@ export function BotForm({ initial, tier, submitLabel, onSubmit, serverIssues = {
         <CardContent className="flex flex-col gap-4">
           <TemplatePicker
             onPick={(t) => {
+              setRecipe({ templateId: t.id });
               form.setValue("strategyPrompt", t.strategyPrompt, { shouldDirty: true });
               form.setValue("modelId", t.modelId, { shouldDirty: true });
               form.setValue("allowedCategories", t.recipe.universe.categories.join(", "), {
@@ -95,7 +102,7 @@ export function BotForm({ initial, tier, submitLabel, onSubmit, serverIssues = {
           >
             {(ids) => <ModelPicker {...ids} {...form.register("modelId")} />}
           </Field>
-          <CompilePreview values={values} />
+          <CompilePreview values={values} onCompiled={(compiled) => setRecipe({ recipe: compiled })} />
         </CardContent>
       </Card>
 

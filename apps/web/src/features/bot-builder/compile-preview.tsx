@@ -5,9 +5,18 @@ import { formatUsd } from "../../lib/money.ts";
 import { type BotFormValues, toSettings } from "./form-issues.ts";
 
 /** Compiles the strategy without saving: the recipe in plain words, warnings, and cost per decision. */
-export function CompilePreview({ values }: { values: BotFormValues }) {
+export function CompilePreview({
+  values,
+  onCompiled,
+}: {
+  values: BotFormValues;
+  /** The recipe the trader just saw: saving the bot stores exactly this one. */
+  onCompiled: (recipe: Record<string, unknown>) => void;
+}) {
   const trpc = useTRPC();
-  const preview = useMutation(trpc.strategy.compilePreview.mutationOptions());
+  const preview = useMutation(
+    trpc.strategy.compilePreview.mutationOptions({ onSuccess: (data) => onCompiled(data.recipe) }),
+  );
   const run = () => {
     const s = toSettings(values);
     preview.mutate({

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
 
 export interface PickedTemplate {
+  readonly id: string;
   readonly title: string;
   readonly strategyPrompt: string;
   readonly modelId: string;

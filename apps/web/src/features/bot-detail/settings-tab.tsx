@@ -41,9 +41,9 @@ export function SettingsTab(props: { bot: { id: string; status: string; settings
       tier={props.tier}
       submitLabel="Save changes"
       serverIssues={serverIssues(update.error)}
-      onSubmit={async (settings) => {
+      onSubmit={async (settings, recipe) => {
         try {
-          await update.mutateAsync({ botId: props.bot.id, settings });
+          await update.mutateAsync({ botId: props.bot.id, settings, ...recipe });
           void queryClient.invalidateQueries({ queryKey: trpc.bots.pathKey() });
           toast.success("Settings saved; the next evaluation uses them.");
         } catch (error) {

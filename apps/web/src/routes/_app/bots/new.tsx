@@ -28,9 +28,9 @@ function NewBot() {
         tier={me.tier}
         submitLabel="Create bot"
         serverIssues={serverIssues(create.error)}
-        onSubmit={async (settings) => {
+        onSubmit={async (settings, recipe) => {
           try {
-            const bot = await create.mutateAsync(settings);
+            const bot = await create.mutateAsync({ ...settings, ...recipe });
             void queryClient.invalidateQueries({ queryKey: trpc.bots.pathKey() });
             toast.success(`${settings.name} created (paused, paper).`);
             await navigate({ to: "/bots/$botId", params: { botId: bot.id } });
