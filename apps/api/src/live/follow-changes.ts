@@ -18,6 +18,8 @@ export interface FollowOptions<Row extends { cursor: string; id: string; botId: 
   readonly replay: (tx: Transaction, after: Cursor) => Promise<Row[]>;
   /** One row by id, or null when the user may not see it. */
   readonly load: (tx: Transaction, id: string) => Promise<Row | null>;
+  /** What makes a later event of the same row news (an evaluation's outcome); unset, a row is sent once. */
+  readonly version?: (row: Row) => string;
 }
 
 const REMEMBERED = 2_000;
@@ -25,7 +27,7 @@ const REMEMBERED = 2_000;
 /**
  * A live stream of one kind of row: first what the client missed since `lastEventId` (a reconnect), then each
  * change as it commits, every event tracked by its ledger/evaluation cursor. Listening starts before the replay
- * query so nothing committed in between is lost; ids already sent are skipped.
+ * query so nothing committed in between is lost; a row already sent in the same version is skipped.
  */
 export async function* followChanges<Row extends { cursor: string; id: string; botId: string }>(
   options: FollowOptions<Row>,
@@ -34,8 +36,9 @@ export async function* followChanges<Row extends { cursor: string; id: string; b
   const asUser = <T>(fn: (tx: Transaction) => Promise<T>) => withUser(deps.db, user.claims, fn);
   const changes = on(deps.changes.events, "change", signal ? { signal } : {});
   const sent = new Set<string>();
-  const remember = (id: string) => {
-    sent.add(id);
+  const keyOf = (row: Row) => `${row.cursor}|${options.version?.(row) ?? ""}`;
+  const remember = (row: Row) => {
+    sent.add(keyOf(row));
     if (sent.size > REMEMBERED) sent.delete(sent.values().next().value as string);
   };
   const owned = new Map<string, boolean>();
@@ -59,15 +62,15 @@ export async function* followChanges<Row extends { cursor: string; id: string; b
     const after = options.lastEventId ? decodeCursor(options.lastEventId) : null;
     if (after) {
       for (const row of await asUser((tx) => options.replay(tx, after))) {
-        remember(row.id);
+        remember(row);
         yield tracked(row.cursor, row);
       }
     }
     for await (const [change] of changes as AsyncIterable<[Change]>) {
-      if (change.table !== options.table || sent.has(change.id) || !(await owns(change.botId))) continue;
+      if (change.table !== options.table || !(await owns(change.botId))) continue;
       const row = await asUser((tx) => options.load(tx, change.id));
-      if (!row) continue;
-      remember(row.id);
+      if (!row || sent.has(keyOf(row))) continue;
+      remember(row);
       yield tracked(row.cursor, row);
     }
   } catch (error) {

@@ -85,11 +85,15 @@ async function tradingBot(): Promise<string> {
 
 interface TradeEvent {
   id: string;
-  data: { id: string; botId: string; price: string; size: string; cursor: string };
+  data: { id: string; botId: string; price: string; size: string; cursor: string; outcome?: string };
 }
 
 /** A typed client that sends the bearer token as a header on every (re)connect, never in the URL. */
-function follow(token: string, input: { botId?: string; lastEventId?: string }) {
+function follow(
+  token: string,
+  input: { botId?: string; lastEventId?: string },
+  stream: "trades" | "evaluations" = "trades",
+) {
   const client = createTRPCClient<AppRouter>({
     links: [
       httpSubscriptionLink({
@@ -108,7 +112,7 @@ function follow(token: string, input: { botId?: string; lastEventId?: string }) 
   const ready = new Promise<void>((resolve) => {
     started = resolve;
   });
-  const subscription = client.live.trades.subscribe(input, {
+  const subscription = client.live[stream].subscribe(input, {
     onStarted: () => started(),
     onData: (event) => {
       events.push(event as unknown as TradeEvent);
@@ -170,6 +174,17 @@ describe("live trades over SSE, fed by LISTEN/NOTIFY", () => {
     again.close();
     expect(replayed.map((e) => e.data.id)).toContain(rows[0]?.id);
     expect(replayed.map((e) => e.data.id)).not.toContain(seen?.data.id);
+  });
+
+  it("when an evaluation starts and then ends then its stream sends both, the end with its outcome", async () => {
+    const botId = await tradingBot();
+    const live = follow(owner.accessToken, { botId }, "evaluations");
+    await live.ready;
+    await runner.runNow(botId);
+    const events = await live.next(2, 5_000);
+    live.close();
+    expect(events.map((e) => e.data.outcome)).toEqual(["running", "filled"]);
+    expect(new Set(events.map((e) => e.data.id)).size).toBe(1);
   });
 
   it("when another user follows every trade then none of the owner's fills reach them", async () => {

@@ -43,6 +43,8 @@ export const liveRouter = router({
       replay: (tx, after) =>
         evaluationsAfter(tx, ctx.user.id, after, input.botId ? { botId: input.botId } : {}),
       load: (tx, id) => evaluationById(tx, ctx.user.id, id),
+      // An evaluation is sent when it starts and again when it ends (skipped, denied, filled, failed).
+      version: (row) => row.outcome,
     }),
   ),
 
