@@ -1,0 +1,179 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, screenshot, seriousViolations, type Violation } from "./browser.ts";
+import { botWithOneFill, signUp } from "./first-fill.ts";
+import { addLongShotMarket } from "./markets.ts";
+import { type Product, startProduct } from "./start-product.ts";
+
+const haveDatabase = Boolean(process.env.DATABASE_URL);
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+/** Everything in the V8 heap of the page, as one string (a heap snapshot forces a full collection first). */
+async function heapText(context: BrowserContext, page: Page): Promise<string> {
+  const cdp = await context.newCDPSession(page);
+  const chunks: string[] = [];
+  cdp.on("HeapProfiler.addHeapSnapshotChunk", ({ chunk }) => chunks.push(chunk));
+  await cdp.send("HeapProfiler.enable");
+  await cdp.send("HeapProfiler.takeHeapSnapshot", { reportProgress: false });
+  await cdp.detach();
+  return chunks.join("");
+}
+
+describe.skipIf(!haveDatabase)("positions, ledger, markets and settings on the real API and runner", () => {
+  let product: Product;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let botPath = "";
+  let marketId = "";
+
+  beforeAll(async () => {
+    // The API seals stored credentials with this key (a fresh one per run).
+    process.env.OPEN_TRADE_CREDENTIAL_KEYS = `e2e:${randomBytes(32).toString("base64")}`;
+    process.env.OPEN_TRADE_CREDENTIAL_KEY_ID = "e2e";
+    product = await startProduct();
+    marketId = addLongShotMarket(product.exchange).conditionId;
+    browser = await launchChromium();
+    context = await browser.newContext({ colorScheme: "light", viewport: DESKTOP, acceptDownloads: true });
+    page = await context.newPage();
+    await signUp(page, product.url);
+    botPath = await botWithOneFill(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+
+  it("when a position's Why link is opened then its decision trace explains the fill", async () => {
+    await page.goto(`${product.url}/positions`);
+    const row = page.getByTestId("position-row").first();
+    await row.waitFor();
+    await expect(row.getByText("No", { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(row.getByTestId("simulated-badge").isVisible()).resolves.toBe(true);
+    await row.getByRole("link", { name: /Why/ }).click();
+    await page.getByRole("heading", { name: "Decision trace" }).waitFor();
+    await page.getByText("Every check passed").waitFor();
+  });
+
+  it("when the ledger is filtered through the URL then only matching trades show, and the CSV holds them exactly", async () => {
+    await page.goto(`${product.url}/ledger?side=sell`);
+    await page.getByText("No trades match").waitFor();
+    await page.getByLabel("Side").selectOption("buy");
+    await page.waitForURL(/side=buy/);
+    const rows = page.getByTestId("ledger-row");
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+
+    await page.goto(`${product.url}/ledger?side=buy&q=no-such-text`);
+    await page.getByText("No trades match").waitFor();
+    await page.goto(`${product.url}/ledger?side=buy&mode=paper&sort=oldest`);
+    await rows.first().waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export CSV" }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), "utf8").split("\r\n");
+    expect(csv).toHaveLength(2);
+    expect(csv[0]).toMatch(/^"time_utc","trade_id","bot","mode","market_id"/);
+    const fields = (csv[1] ?? "").slice(1, -1).split('","');
+    expect(fields.slice(3, 5)).toEqual(["paper", marketId]);
+    expect(fields[6]).toBe("buy");
+    // The NO ask was 93¢: the price is the API's exact string, not a float's rendering.
+    expect(fields[8]).toMatch(/^0\.93(0*)$/);
+  });
+
+  it("when a fill's market is opened then the chart marks the fill and the marker opens its decision trace", async () => {
+    await page.goto(`${product.url}/ledger`);
+    await page
+      .getByTestId("ledger-row")
+      .first()
+      .getByRole("link", { name: /long shot/ })
+      .click();
+    await page.getByRole("heading", { name: /long shot win the e2e election/ }).waitFor();
+    await expect(page.getByTestId("simulated-badge").first().isVisible()).resolves.toBe(true);
+    await page.getByLabel("Outcome").selectOption({ index: 1 });
+    await expect(page.getByTestId("book-spread").textContent()).resolves.toBe("1¢");
+    const marker = page.getByTestId("fill-marker").first();
+    await marker.waitFor();
+    await marker.click();
+    await page.getByRole("heading", { name: "Decision trace" }).waitFor();
+  });
+
+  it("when the default daily loss changes then the bot's effective limit changes with it", async () => {
+    await page.goto(`${product.url}${botPath}`);
+    const card = page.getByText(/^\$0\.00 of /).first();
+    await card.waitFor();
+    await expect(card.textContent()).resolves.not.toBe("$0.00 of $77.50");
+    await page.goto(`${product.url}/settings`);
+    await page.getByLabel("Default max daily loss (USD)").fill("77.50");
+    await page.getByRole("button", { name: "Save risk profile" }).click();
+    await page.getByText(/Risk profile saved/).waitFor();
+    await page.goto(`${product.url}${botPath}`);
+    await page.getByText("$0.00 of $77.50").first().waitFor();
+  });
+
+  it("when credentials are stored then the secret never comes back, and delete removes them", async () => {
+    const secret = randomBytes(32).toString("hex");
+    await page.goto(`${product.url}/settings`);
+    await page.getByText("Not stored").waitFor();
+    await page.getByLabel("Wallet private key").fill(secret);
+    await page.getByRole("button", { name: "Store credentials" }).click();
+    await page.getByText(/Credentials stored/).waitFor();
+    await expect(page.getByLabel("Wallet private key").inputValue()).resolves.toBe("");
+    await page.getByTestId("credentials-status").getByText("Stored", { exact: true }).waitFor();
+    await expect(page.getByText(/0x[0-9a-fA-F]{40}/).isVisible()).resolves.toBe(true);
+
+    await page.reload();
+    await page.getByTestId("credentials-status").getByText("Stored", { exact: true }).waitFor();
+    expect(await page.content()).not.toContain(secret);
+    expect(await heapText(context, page)).not.toContain(secret);
+
+    await page.getByRole("button", { name: "Delete credentials" }).click();
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
+    await page.getByText("Not stored").waitFor();
+  });
+
+  it("when every screen is opened on desktop and phone, light and dark, then none has a serious violation or a page-wide scroll", async () => {
+    const state = await context.storageState();
+    const screens: [string, string, string][] = [
+      ["positions", "/positions", "Positions"],
+      ["positions-closed", "/positions?status=closed", "Positions"],
+      ["ledger", "/ledger", "Ledger"],
+      ["markets", "/markets", "Markets"],
+      ["market", `/markets/${marketId}`, "Order book"],
+      ["settings", "/settings", "Risk profile"],
+      ["overview", "/", "Overview"],
+      ["bots", "/bots", "Bots"],
+      ["bot-builder", "/bots/new", "New bot"],
+      ["bot", botPath, "Evaluations"],
+    ];
+    const found: Record<string, Violation[] | string> = {};
+    for (const [device, viewport] of [
+      ["desktop", DESKTOP],
+      ["phone", PHONE],
+    ] as const) {
+      for (const theme of ["light", "dark"] as const) {
+        const themed = await browser.newContext({ colorScheme: theme, viewport, storageState: state });
+        const p = await themed.newPage();
+        for (const [name, path, marker] of screens) {
+          if (device === "desktop" && ["overview", "bots", "bot-builder", "bot"].includes(name)) continue;
+          await p.goto(`${product.url}${path}`);
+          await p.getByText(marker, { exact: true }).first().waitFor();
+          await p.waitForTimeout(300);
+          await screenshot(p, `${name}-${device}`, theme);
+          const violations = await seriousViolations(p);
+          if (violations.length) found[`${name}-${device}-${theme}`] = violations;
+          const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          if (overflow > 0)
+            found[`${name}-${device}-${theme}-scroll`] = `${overflow}px wider than the screen`;
+        }
+        await themed.close();
+      }
+    }
+    expect(found).toEqual({});
+  });
+});
