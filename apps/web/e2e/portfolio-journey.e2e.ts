@@ -40,7 +40,12 @@ describe.skipIf(!haveDatabase)("positions, ledger, markets and settings on the r
     context = await browser.newContext({ colorScheme: "light", viewport: DESKTOP, acceptDownloads: true });
     page = await context.newPage();
     await signUp(page, product.url);
-    botPath = await botWithOneFill(page);
+    try {
+      botPath = await botWithOneFill(page);
+    } catch (error) {
+      await screenshot(page, "debug-first-fill", "light");
+      throw new Error(`${String(error)}\n${await page.locator("main").innerText()}\n${product.logs()}`);
+    }
   });
 
   afterAll(async () => {

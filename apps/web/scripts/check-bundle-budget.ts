@@ -19,15 +19,19 @@ const sizes = initialScripts(html).map((path) => {
 const total = sizes.reduce((sum, s) => sum + s.gzipped, 0);
 const chunks = readdirSync(`${dist}assets`).filter((f) => f.endsWith(".js")).length;
 
-for (const s of sizes) console.log(`  ${s.path}  ${kb(s.gzipped)} KB gzipped`);
-console.log(`Initial JavaScript: ${kb(total)} KB gzipped (budget ${BUDGET_KB} KB); ${chunks} chunks in all.`);
+for (const s of sizes) process.stdout.write(`  ${s.path}  ${kb(s.gzipped)} KB gzipped\n`);
+process.stdout.write(
+  `Initial JavaScript: ${kb(total)} KB gzipped (budget ${BUDGET_KB} KB); ${chunks} chunks in all.\n`,
+);
 
 const problems = [
   ...(sizes.length === 0 ? ["dist/index.html loads no module script: was the build run?"] : []),
-  ...(total > BUDGET_KB * 1024 ? [`initial JavaScript is ${kb(total)} KB gzipped, over ${BUDGET_KB} KB`] : []),
+  ...(total > BUDGET_KB * 1024
+    ? [`initial JavaScript is ${kb(total)} KB gzipped, over ${BUDGET_KB} KB`]
+    : []),
   ...(chunks < MIN_CHUNKS ? [`only ${chunks} chunks: routes are no longer split`] : []),
 ];
 if (problems.length > 0) {
-  console.error(`Bundle budget failed: ${problems.join("; ")}.`);
+  process.stderr.write(`Bundle budget failed: ${problems.join("; ")}.\n`);
   process.exit(1);
 }
