@@ -17,6 +17,8 @@ export interface Product {
   /** The page to open, on 127.0.0.1. */
   readonly url: string;
   readonly exchange: StandInExchange;
+  /** The fresh database the API and runner share. */
+  readonly databaseUrl: string;
   /** What the API and runner printed, for a failing test's message. */
   logs(): string;
   stop(): Promise<void>;
@@ -128,5 +130,5 @@ export async function startProduct(): Promise<Product> {
     await stop();
     throw error;
   }
-  return { url, exchange, logs: () => log.join(""), stop };
+  return { url, exchange, databaseUrl: db.href, logs: () => log.join(""), stop };
 }

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot, seriousViolations, type Violation } from "./browser.ts";
-import { addLongShotMarket } from "./markets.ts";
+import { addLongShotMarkets, storeTemplateRecipe } from "./fixtures.ts";
 import { type Product, startProduct } from "./start-product.ts";
 
 const haveDatabase = Boolean(process.env.DATABASE_URL);
@@ -17,7 +17,7 @@ describe.skipIf(!haveDatabase)("a trader's journey on the real API and runner", 
 
   beforeAll(async () => {
     product = await startProduct();
-    addLongShotMarket(product.exchange);
+    addLongShotMarkets(product.exchange);
     browser = await launchChromium();
     context = await browser.newContext({ colorScheme: "light", viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
@@ -41,11 +41,19 @@ describe.skipIf(!haveDatabase)("a trader's journey on the real API and runner", 
     await page.getByRole("link", { name: "Bots" }).first().click();
     await page.getByRole("link", { name: "New bot" }).click();
     await page.getByRole("button", { name: /Fade long shots/ }).click();
-    await page.getByLabel("Max trades per day").fill("1");
+    await page.getByLabel("Risk budget (USD)").fill("10");
+    await page.getByLabel("Max concurrent markets").fill("2");
     await page.getByRole("button", { name: "Create bot" }).click();
     await page.waitForURL(/\/bots\/[0-9a-f-]{36}/);
     botPath = new URL(page.url()).pathname;
-    await expect(page.getByText("Paused", { exact: true }).first().isVisible()).resolves.toBe(true);
+    await storeTemplateRecipe(
+      product.url,
+      product.databaseUrl,
+      botPath.split("/").at(-1) ?? "",
+      "Fade long shots",
+    );
+    await page.getByText("Paused", { exact: true }).first().waitFor();
+    await page.getByText("paper", { exact: true }).first().waitFor();
   });
 
   it("when the bot is started and run now then its fill arrives live and the trace explains it", async () => {
@@ -64,17 +72,24 @@ describe.skipIf(!haveDatabase)("a trader's journey on the real API and runner", 
     expect(await page.getByRole("cell", { name: "BUY" }).count()).toBeGreaterThan(0);
   });
 
-  it("when the bot runs past its trade limit then the denial is as visible as a trade, with its code", async () => {
+  it("when the bot runs past its risk budget then the denial is as visible as a trade, with its code", async () => {
     await page.goto(`${product.url}${botPath}`);
     await page.getByRole("button", { name: "Run now" }).click();
+    await page.locator('li[data-outcome="running"]').first().waitFor({ timeout: LIVE_WAIT });
+    // A denial makes no fill, and the evaluations stream does not yet resend an evaluation when it finishes
+    // (reported to the API), so the finished timeline is read by reloading the page.
     const denied = page.locator('li[data-outcome="denied"]').first();
-    await denied.waitFor({ timeout: LIVE_WAIT });
-    await denied.getByText("MAX_TRADES_PER_DAY_REACHED").waitFor();
+    for (let attempt = 0; attempt < 20 && !(await denied.isVisible()); attempt += 1) {
+      await page.waitForTimeout(1_000);
+      await page.reload();
+      await page.getByRole("heading", { name: "Fade long shots" }).waitFor();
+    }
+    await denied.getByText("BOT_RISK_BUDGET_EXCEEDED").waitFor();
     await denied.getByRole("link", { name: "Open decision trace" }).click();
     await page.getByText("Blocked by risk engine").first().waitFor();
     traces.denied = new URL(page.url()).pathname;
     const row = page.locator('tr[data-result="denied"]');
-    await expect(row.getByText("MAX_TRADES_PER_DAY_REACHED").isVisible()).resolves.toBe(true);
+    await row.getByText("BOT_RISK_BUDGET_EXCEEDED").first().waitFor();
   });
 
   it("when the trader pauses and then kills the bot then it stops and leaves the list", async () => {

@@ -29,11 +29,14 @@ export function useLiveEvents(): LiveState {
           const text = `${fill.botName}: ${fill.side.toUpperCase()} ${formatShares(fill.size)} @ ${formatCents(fill.price)}`;
           toast.success(`Fill · ${text}`);
           pushFeed(queryClient, { id: fill.id, kind: "fill", botId: fill.botId, text, at: fill.createdAt });
+          // The evaluations stream sends each evaluation once, as it starts (api: follow-changes skips ids it
+          // already sent); a fill is the event that says its evaluation finished, so that timeline reloads.
           refresh(
             trpc.trades.pathKey(),
             trpc.positions.pathKey(),
             trpc.stats.pathKey(),
             trpc.bots.list.pathKey(),
+            trpc.evaluations.list.pathKey(),
           );
         },
       },

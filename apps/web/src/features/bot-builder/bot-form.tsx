@@ -70,6 +70,9 @@ export function BotForm({ initial, tier, submitLabel, onSubmit, serverIssues = {
             onPick={(t) => {
               form.setValue("strategyPrompt", t.strategyPrompt, { shouldDirty: true });
               form.setValue("modelId", t.modelId, { shouldDirty: true });
+              form.setValue("allowedCategories", t.recipe.universe.categories.join(", "), {
+                shouldDirty: true,
+              });
               if (!form.getValues("name").trim() || form.getValues("name") === initial.name) {
                 form.setValue("name", t.title, { shouldDirty: true });
               }
@@ -111,7 +114,7 @@ export function BotForm({ initial, tier, submitLabel, onSubmit, serverIssues = {
           <div className="grid gap-4 sm:grid-cols-2">
             <Field
               label="Allowed categories"
-              help="Comma-separated, spelled as the market shows them (e.g. Politics, Crypto). Empty allows every category."
+              help="Comma-separated (e.g. politics, crypto). The bot only looks at markets in these categories; a template fills in its own."
               errors={issues.allowedCategories}
             >
               {(ids) => <Input {...ids} {...form.register("allowedCategories")} autoComplete="off" />}

@@ -5,7 +5,7 @@ const valid: BotFormValues = {
   name: "Fed watcher",
   strategyPrompt: "Buy YES when the market is under 40c and the spread is at most 5c.",
   modelId: "openai/gpt-4o-mini",
-  allowedCategories: "",
+  allowedCategories: "Politics",
   maxPositionSizeUsd: "50",
   maxDailyLossUsd: "",
   riskBudgetUsd: "",
@@ -53,5 +53,11 @@ describe("toSettings", () => {
     expect(settings.maxPositionSizeUsd).toBe("50");
     expect("maxTradesPerDay" in settings).toBe(false);
     expect(settings.allowedCategories).toEqual(["Politics", "Crypto"]);
+  });
+
+  it("when no category is given then the form says the bot would never find a market", () => {
+    expect(issuesByField({ ...valid, allowedCategories: " , " }, "free").allowedCategories?.[0]).toMatch(
+      /at least one category/,
+    );
   });
 });

@@ -44,14 +44,15 @@ export function toSettings(values: BotFormValues) {
       /^-?\d+$/.test(text(values[k])) ? Number(text(values[k])) : Number.NaN,
     ]),
   );
+  const categories = values.allowedCategories
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
   return {
     name: text(values.name),
     strategyPrompt: values.strategyPrompt,
     modelId: text(values.modelId),
-    allowedCategories: values.allowedCategories
-      .split(",")
-      .map((c) => c.trim())
-      .filter(Boolean),
+    allowedCategories: categories,
     riskBudgetType: values.riskBudgetType,
     ...amounts,
     ...integers,
@@ -75,10 +76,14 @@ export function issuesByField(
   status: "paper" | "live" | "paused" = "paused",
 ): Record<string, string[]> {
   const settings: Record<string, unknown> = { ...toSettings(values), status };
-  if ((settings.allowedCategories as string[]).length === 0) delete settings.allowedCategories;
   const snake = Object.fromEntries(Object.entries(settings).map(([k, v]) => [toSnake(k), v]));
   const result = validateBotConfig(snake, tier);
-  return result.ok ? {} : groupIssues(result.issues);
+  const issues = result.ok ? {} : groupIssues(result.issues);
+  // The runner only looks at markets in the allowed categories: an empty list would leave the bot idle forever.
+  if (toSettings(values).allowedCategories.length === 0) {
+    issues.allowedCategories = ["Choose at least one category; with none the bot never finds a market."];
+  }
+  return issues;
 }
 
 export function groupIssues(issues: readonly ConfigIssue[]): Record<string, string[]> {

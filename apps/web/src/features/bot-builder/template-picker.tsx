@@ -6,6 +6,7 @@ export interface PickedTemplate {
   readonly title: string;
   readonly strategyPrompt: string;
   readonly modelId: string;
+  readonly recipe: { readonly universe: { readonly categories: readonly string[] } };
 }
 
 /** The API's rule-only starting points; picking one fills in the strategy and its model. */

@@ -1,0 +1,56 @@
+import { execFileSync } from "node:child_process";
+import type { StandInExchange } from "@open-trade/polymarket";
+
+/**
+ * Two liquid politics markets where YES is a long shot (bid 7¢ / ask 8¢), so the "Fade long shots" template's
+ * rules fire: the first evaluation buys NO in one, and with a $10 risk budget the next, in the other market, is
+ * denied by the risk engine.
+ */
+export function addLongShotMarkets(exchange: StandInExchange) {
+  const end = new Date(Date.now() + 10 * 86_400_000).toISOString();
+  return ["first", "second"].map((which) => {
+    const market = exchange.addMarket({
+      question: `[Simulated] Will the ${which} long shot win the e2e election?`,
+      category: "politics",
+      endDateIso: end,
+    });
+    const [yes, no] = market.tokens;
+    if (!yes || !no) throw new Error("The stand-in market has no YES/NO tokens.");
+    exchange.setBook(yes.tokenId, {
+      bids: [{ price: "0.07", size: "200000" }],
+      asks: [{ price: "0.08", size: "200000" }],
+    });
+    exchange.setBook(no.tokenId, {
+      bids: [{ price: "0.92", size: "200000" }],
+      asks: [{ price: "0.93", size: "200000" }],
+    });
+    return market;
+  });
+}
+
+/**
+ * Stores a template's recipe on a bot, as the API would if `bots.create` took a template: it does not yet, and
+ * a bot without a recipe cannot run. Reads the template from the API itself, writes it with psql.
+ */
+export async function storeTemplateRecipe(apiUrl: string, databaseUrl: string, botId: string, title: string) {
+  const response = await fetch(`${apiUrl}/trpc/strategy.templates`);
+  const body = (await response.json()) as { result: { data: { title: string; recipe: unknown }[] } };
+  const template = body.result.data.find((t) => t.title === title);
+  if (!template) throw new Error(`The API has no template titled "${title}".`);
+  execFileSync(
+    "psql",
+    [
+      databaseUrl,
+      "-v",
+      "ON_ERROR_STOP=1",
+      "-v",
+      `recipe=${JSON.stringify(template.recipe)}`,
+      "-v",
+      `id=${botId}`,
+    ],
+    {
+      input: "update public.bots set recipe_json = :'recipe'::jsonb where id = :'id'::uuid;\n",
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
+}
