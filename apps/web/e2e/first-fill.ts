@@ -1,4 +1,6 @@
 import type { Page } from "playwright-core";
+import { storeTemplateRecipe } from "./fixtures.ts";
+import type { Product } from "./start-product.ts";
 
 const LIVE_WAIT = 60_000;
 
@@ -16,7 +18,7 @@ export async function signUp(page: Page, url: string) {
  * Builds the "Fade long shots" bot with no daily loss limit of its own (so the risk profile's default applies),
  * starts it and runs it once; returns the bot page's path once its fill has arrived.
  */
-export async function botWithOneFill(page: Page): Promise<string> {
+export async function botWithOneFill(page: Page, product: Product): Promise<string> {
   await page.getByRole("link", { name: "Bots" }).first().click();
   await page.getByRole("link", { name: "New bot" }).click();
   await page.getByRole("button", { name: /Fade long shots/ }).click();
@@ -25,6 +27,13 @@ export async function botWithOneFill(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Create bot" }).click();
   await page.waitForURL(/\/bots\/[0-9a-f-]{36}/);
   const botPath = new URL(page.url()).pathname;
+  await storeTemplateRecipe(
+    product.url,
+    product.databaseUrl,
+    botPath.split("/").at(-1) ?? "",
+    "Fade long shots",
+  );
+  await page.reload();
   await page.getByRole("button", { name: "Start" }).click();
   await page.getByRole("button", { name: "Run now" }).click();
   await page.locator('li[data-outcome="filled"]').first().waitFor({ timeout: LIVE_WAIT });

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot, seriousViolations, type Violation } from "./browser.ts";
 import { botWithOneFill, signUp } from "./first-fill.ts";
-import { addLongShotMarket } from "./markets.ts";
+import { addLongShotMarkets } from "./fixtures.ts";
 import { type Product, startProduct } from "./start-product.ts";
 
 const haveDatabase = Boolean(process.env.DATABASE_URL);
@@ -35,17 +35,24 @@ describe.skipIf(!haveDatabase)("positions, ledger, markets and settings on the r
     process.env.OPEN_TRADE_CREDENTIAL_KEYS = `e2e:${randomBytes(32).toString("base64")}`;
     process.env.OPEN_TRADE_CREDENTIAL_KEY_ID = "e2e";
     product = await startProduct();
-    marketId = addLongShotMarket(product.exchange).conditionId;
+    addLongShotMarkets(product.exchange);
     browser = await launchChromium();
     context = await browser.newContext({ colorScheme: "light", viewport: DESKTOP, acceptDownloads: true });
     page = await context.newPage();
     await signUp(page, product.url);
     try {
-      botPath = await botWithOneFill(page);
+      botPath = await botWithOneFill(page, product);
     } catch (error) {
       await screenshot(page, "debug-first-fill", "light");
       throw new Error(`${String(error)}\n${await page.locator("main").innerText()}\n${product.logs()}`);
     }
+    await page.goto(`${product.url}/ledger`);
+    const href = await page
+      .getByTestId("ledger-row")
+      .first()
+      .getByRole("link", { name: /long shot/ })
+      .getAttribute("href");
+    marketId = href?.split("/").at(-1) ?? "";
   });
 
   afterAll(async () => {
