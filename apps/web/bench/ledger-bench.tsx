@@ -30,7 +30,11 @@ const router = createRouter({
 
 declare global {
   interface Window {
-    bench: { rows: number; filter: (q: string) => { ms: number; shown: number } };
+    bench: {
+      rows: number;
+      filter: (q: string) => { ms: number; shown: number };
+      scroll: (ms: number) => Promise<{ fps: number; worstFrameMs: number; rowsScrolled: number }>;
+    };
   }
 }
 
@@ -42,6 +46,28 @@ window.bench = {
     flushSync(() => setQuery(q));
     const ms = performance.now() - start;
     return { ms, shown: Number(document.querySelector('[data-testid="count"]')?.textContent) };
+  },
+  /** Scrolls 600 px every frame for `ms` and reports the frame rate the browser kept up. */
+  scroll: async (ms) => {
+    const scroller = document.querySelector('[data-testid="ledger-scroller"]') as HTMLElement;
+    const stamps: number[] = [];
+    const until = performance.now() + ms;
+    await new Promise<void>((done) => {
+      const step = (t: number) => {
+        stamps.push(t);
+        scroller.scrollTop += 600;
+        if (t < until) requestAnimationFrame(step);
+        else done();
+      };
+      requestAnimationFrame(step);
+    });
+    const gaps = stamps.slice(1).map((t, i) => t - (stamps[i] ?? t));
+    const seconds = ((stamps.at(-1) ?? 0) - (stamps[0] ?? 0)) / 1000;
+    return {
+      fps: gaps.length / seconds,
+      worstFrameMs: Math.max(...gaps),
+      rowsScrolled: scroller.scrollTop / 44,
+    };
   },
 };
 

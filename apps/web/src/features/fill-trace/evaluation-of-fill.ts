@@ -16,7 +16,10 @@ export interface FillMoment {
   readonly at: string;
 }
 
-/** The evaluation that made the fill, from a bot's evaluations (any order); null when none contains it. */
+/**
+ * The evaluation that made the fill, from a bot's evaluations (any order); null when none contains it. One
+ * evaluation may consider several markets and record only one, so its market is a tie-breaker, not a filter.
+ */
 export function evaluationOfFill(
   evaluations: readonly EvaluationWindow[],
   fill: FillMoment,
@@ -27,10 +30,10 @@ export function evaluationOfFill(
     (e) =>
       e.mode === fill.mode &&
       Date.parse(e.startedAt) <= at &&
-      at <= (e.finishedAt ? Date.parse(e.finishedAt) : now) &&
-      (e.marketId === null || e.marketId === fill.marketId),
+      at <= (e.finishedAt ? Date.parse(e.finishedAt) : now),
   );
-  // The latest one to start is the innermost window, should two ever overlap.
-  containing.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+  // Same market first; then the latest to start (the innermost window), should two ever overlap.
+  const rank = (e: EvaluationWindow) => (e.marketId === fill.marketId ? 0 : 1);
+  containing.sort((a, b) => rank(a) - rank(b) || Date.parse(b.startedAt) - Date.parse(a.startedAt));
   return containing[0]?.id ?? null;
 }

@@ -1,14 +1,10 @@
-import { Link } from "@tanstack/react-router";
+import { useNavigate } from "@tanstack/react-router";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef } from "react";
-import { formatCents, formatShares, formatUsd } from "../../lib/money.ts";
-import { utcTime } from "../../lib/time.ts";
-import { ModeTag } from "../bots/bot-status.tsx";
-import { type MarketInfo, MarketLabel } from "../markets/market-label.tsx";
-import { fillNotional } from "../trace/fill-math.ts";
+import { type MouseEvent, useEffect, useRef } from "react";
+import type { MarketInfo } from "../markets/market-label.tsx";
+import { LedgerRow, ROW_HEIGHT } from "./ledger-row.tsx";
 import type { LedgerTrade } from "./visible-trades.ts";
 
-const ROW_HEIGHT = 44;
 const COLUMNS = ["Time (UTC)", "Bot", "Market", "Side", "Shares", "Price", "Cost", "Fee", "Mode"] as const;
 const RIGHT = new Set(["Shares", "Price", "Cost", "Fee"]);
 
@@ -34,6 +30,15 @@ export interface LedgerTableProps {
  */
 export function LedgerTable({ trades, markets, onNearEnd }: LedgerTableProps) {
   const scroller = useRef<HTMLElement>(null);
+  const navigate = useNavigate();
+  // The rows' plain links navigate inside the app; a modified click still opens a new tab as usual.
+  const route = (event: MouseEvent<HTMLElement>) => {
+    const link = (event.target as Element).closest("a[data-route]");
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
+    event.preventDefault();
+    void navigate({ href: link.getAttribute("href") ?? "/" });
+  };
   const virtualizer = useVirtualizer({
     count: trades.length,
     getScrollElement: () => scroller.current,
@@ -48,8 +53,10 @@ export function LedgerTable({ trades, markets, onNearEnd }: LedgerTableProps) {
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the clicks routed here come from links, which Enter also clicks.
     <section
       ref={scroller}
+      onClick={route}
       className="h-[calc(100dvh-17rem)] min-h-80 overflow-auto rounded-lg border"
       data-testid="ledger-scroller"
       aria-label={`Trade log, ${trades.length} trades`}
@@ -72,41 +79,9 @@ export function LedgerTable({ trades, markets, onNearEnd }: LedgerTableProps) {
           {top > 0 ? <Spacer height={top} /> : null}
           {items.map((item) => {
             const t = trades[item.index];
-            if (!t) return null;
-            return (
-              <tr
-                key={t.id}
-                aria-rowindex={item.index + 2}
-                className="border-b hover:bg-muted/50"
-                style={{ height: ROW_HEIGHT }}
-                data-testid="ledger-row"
-              >
-                <td className="px-3 whitespace-nowrap">
-                  <Link
-                    to="/fill-trace"
-                    search={{ bot: t.botId, mode: t.mode, market: t.marketId, at: t.createdAt }}
-                    className="underline-offset-2 hover:underline"
-                    title="Open the decision trace of this fill"
-                  >
-                    <time dateTime={t.createdAt}>{utcTime(t.createdAt).replace(" UTC", "")}</time>
-                  </Link>
-                </td>
-                <td className="max-w-40 truncate px-3" title={t.botName}>
-                  {t.botName}
-                </td>
-                <td className="max-w-72 truncate px-3">
-                  <MarketLabel marketId={t.marketId} market={markets.get(t.marketId)} />
-                </td>
-                <td className="px-3 font-semibold uppercase">{t.side}</td>
-                <td className="px-3 text-right">{formatShares(t.size)}</td>
-                <td className="px-3 text-right">{formatCents(t.price)}</td>
-                <td className="px-3 text-right">{formatUsd(fillNotional(t.size, t.price))}</td>
-                <td className="px-3 text-right">{formatUsd(t.feeUsd, { decimals: 4 })}</td>
-                <td className="px-3">
-                  <ModeTag mode={t.mode} />
-                </td>
-              </tr>
-            );
+            return t ? (
+              <LedgerRow key={t.id} trade={t} market={markets.get(t.marketId)} index={item.index} />
+            ) : null;
           })}
           {bottom > 0 ? <Spacer height={bottom} /> : null}
         </tbody>

@@ -1,8 +1,11 @@
 import { cn } from "@open-trade/ui/cn";
 
-/** The outcome a position holds, as Polymarket shows it: Yes in green, No in red, others neutral; always text. */
+/**
+ * The outcome a position holds, as Polymarket shows it: Yes in green, No in red, others neutral; always text.
+ * Null while the market is loading.
+ */
 export function OutcomeChip({ outcome }: { outcome: string | null }) {
-  const word = outcome ?? "Outcome ?";
+  const word = outcome ?? "…";
   const look =
     word.toLowerCase() === "yes"
       ? "border-gain/40 bg-gain/10 text-gain"

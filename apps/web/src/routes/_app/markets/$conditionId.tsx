@@ -33,7 +33,9 @@ function MarketPage() {
   const market = useQuery(trpc.markets.byId.queryOptions({ conditionId }));
   const fills = useQuery(trpc.trades.list.queryOptions({ marketId: conditionId, limit: 200 }));
   const m = market.data;
-  const outcome = m?.outcomes.find((o) => o.tokenId === search.outcome) ?? m?.outcomes[0];
+  // The outcome asked for, else the one our bots last traded (so their markers show), else the first.
+  const chosen = search.outcome ?? fills.data?.items[0]?.tokenId;
+  const outcome = m?.outcomes.find((o) => o.tokenId === chosen) ?? m?.outcomes[0];
   const tokenId = outcome?.tokenId ?? "";
   const history = m?.priceHistory.find((h) => h.tokenId === tokenId)?.points;
   const ourFills = fills.data?.items ?? [];
