@@ -27,7 +27,8 @@ describe("evaluationOfFill", () => {
       "late",
     ],
     ["a live fill", { mode: "live", marketId: "m1", at: "2026-01-01T10:00:01.000Z" }, "live"],
-    ["between windows", { mode: "paper", marketId: "m1", at: "2026-01-01T10:30:00.000Z" }, null],
+    ["between windows", { mode: "paper", marketId: "m1", at: "2026-01-01T10:30:00.000Z" }, "early"],
+    ["before any evaluation", { mode: "paper", marketId: "m1", at: "2026-01-01T09:00:00.000Z" }, null],
     [
       "in a window that recorded another market",
       { mode: "paper", marketId: "m1", at: "2026-01-01T12:00:01.000Z" },

@@ -81,6 +81,15 @@ export const LedgerRow = memo(function LedgerRow({
         {t.botName}
       </td>
       <td className="max-w-72 truncate px-3">
+        {market && isSimulated(market) ? (
+          <span
+            className={`${simulatedClass} mr-1.5`}
+            title="A simulated market of the stand-in exchange"
+            data-testid="simulated-badge"
+          >
+            SIMULATED
+          </span>
+        ) : null}
         <a
           href={c.marketHref}
           data-route
@@ -89,15 +98,6 @@ export const LedgerRow = memo(function LedgerRow({
         >
           {market ? questionText(market.question) : <span className="font-mono text-xs">{t.marketId}</span>}
         </a>
-        {market && isSimulated(market) ? (
-          <span
-            className={`${simulatedClass} ml-1.5`}
-            title="A simulated market of the stand-in exchange"
-            data-testid="simulated-badge"
-          >
-            SIMULATED
-          </span>
-        ) : null}
       </td>
       <td className="px-3 font-semibold uppercase">{t.side}</td>
       <td className="px-3 text-right">{c.shares}</td>

@@ -90,7 +90,9 @@ export function ProbabilityChart({ history, markers, label, describe, onMarker }
 
   return (
     <div className="relative h-64 w-full" data-testid="probability-chart">
-      <div ref={container} className="absolute inset-0" role="img" aria-label={label} />
+      {/* The container keeps no role: it holds TradingView's attribution link. The markers are the buttons. */}
+      <p className="sr-only">{label}</p>
+      <div ref={container} className="absolute inset-0" />
       {spots.map((spot) => (
         <button
           key={spot.id}

@@ -40,7 +40,7 @@ function Ledger() {
         <h1 className="text-2xl font-semibold">Ledger</h1>
         <p className="text-sm text-muted-foreground" aria-live="polite">
           {pages.isSuccess
-            ? `${trades.length} trades${pages.hasNextPage ? " loaded (older ones load as you scroll)" : ""}`
+            ? `${trades.length} ${trades.length === 1 ? "trade" : "trades"}${pages.hasNextPage ? " loaded (older ones load as you scroll)" : ""}`
             : ""}
         </p>
         <Button
