@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import type { Database, Keyring } from "@open-trade/db";
+import type { CredentialSealer, Database } from "@open-trade/db";
 import type { Llm } from "@open-trade/llm";
 import type { MarketData } from "@open-trade/polymarket";
 import type { Authenticator, VerifiedUser } from "./auth/authenticator.ts";
@@ -15,8 +15,8 @@ export interface ApiDeps {
   readonly changes: ChangeFeed;
   readonly llm: Llm;
   readonly marketData: MarketData;
-  /** Seals credentials; null when the operator configured none (then storing answers with why). */
-  readonly keyring: Keyring | null;
+  /** The runners' public key: seals credentials, cannot open them. Null when not configured (storing says why). */
+  readonly sealer: CredentialSealer | null;
   readonly clock: { now(): Date };
   readonly log: Logger;
   readonly metrics: Metrics;

@@ -4,7 +4,7 @@ import {
   connect,
   type DbEnv,
   migrate,
-  parseKeyring,
+  parseSealingKey,
   readDbEnv,
   targetFromEnv,
 } from "@open-trade/db";
@@ -48,8 +48,8 @@ export async function startApi(
       gammaUrl: env.POLYMARKET_GAMMA_URL,
       clobUrl: env.POLYMARKET_CLOB_URL,
     }),
-    keyring: dbEnv.OPEN_TRADE_CREDENTIAL_KEYS
-      ? parseKeyring(dbEnv.OPEN_TRADE_CREDENTIAL_KEYS, dbEnv.OPEN_TRADE_CREDENTIAL_KEY_ID)
+    sealer: dbEnv.OPEN_TRADE_CREDENTIAL_PUBLIC_KEY
+      ? parseSealingKey(dbEnv.OPEN_TRADE_CREDENTIAL_PUBLIC_KEY)
       : null,
     log,
     ...(env.WEB_DIST ? { webDist: env.WEB_DIST } : {}),

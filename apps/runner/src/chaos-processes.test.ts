@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { parseKeyring, storeCredentials } from "@open-trade/db";
-import { asService } from "@open-trade/db/service";
+import { storeCredentials } from "@open-trade/db";
+import { asService, parseOpeningKeys } from "@open-trade/db/service";
 import type { Recipe } from "@open-trade/llm";
 // The runner's children reach the llm package's OpenRouter stand-in over HTTP.
 import { answer, type StandIn, startStandIn } from "@open-trade/llm/stand-in";
@@ -118,7 +118,7 @@ describe.skipIf(!dbUrl)(
           RUNNER_LEASE_SECONDS: String(LEASE_SECONDS),
           RUNNER_LOCK_SECONDS: String(LOCK_SECONDS),
           RUNNER_POLL_MS: "100",
-          OPEN_TRADE_CREDENTIAL_KEYS: keyringText,
+          OPEN_TRADE_CREDENTIAL_PRIVATE_KEYS: keyringText,
           OPENROUTER_API_KEY: "sk-chaos-test",
           OPENROUTER_BASE_URL: model.baseURL,
           LOG_LEVEL: "warn",
@@ -266,7 +266,7 @@ describe.skipIf(!dbUrl)(
 
     /** 10 users with global budgets, 5 bots each with position and trade limits small enough to bind. */
     async function createBots(): Promise<PlannedBot[]> {
-      const keyring = parseKeyring(keyringText);
+      const sealer = parseOpeningKeys(keyringText).active;
       const bots: PlannedBot[] = [];
       for (let u = 0; u < USERS; u += 1) {
         // The model bots' owners get room to spare, so those bots run into their own limits instead.
@@ -276,7 +276,7 @@ describe.skipIf(!dbUrl)(
         // Each live user has a wallet key of their own, so each is a separate account on the exchange.
         if (u < 4 || u >= 8) {
           const privateKey = `0x${randomBytes(32).toString("hex")}`;
-          await asService(w.db.db, (tx) => storeCredentials(tx, keyring, userId, { privateKey }));
+          await asService(w.db.db, (tx) => storeCredentials(tx, sealer, userId, { privateKey }));
         }
         for (let b = 0; b < BOTS_PER_USER; b += 1) {
           const live = u < 4 || (u >= 8 && b % 2 === 0);

@@ -70,7 +70,7 @@ describe("readRunnerEnv", () => {
   it("when secrets are configured then their values are listed for the logger to remove", () => {
     const env = readRunnerEnv({
       OPENROUTER_API_KEY: "sk-or-v1-abcdef",
-      OPEN_TRADE_CREDENTIAL_KEYS: "k1:QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=,k2:MTIzNDU2Nzg5MA==",
+      OPEN_TRADE_CREDENTIAL_PRIVATE_KEYS: "k1:QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=,k2:MTIzNDU2Nzg5MA==",
       DATABASE_URL: "postgres://app:p%40ss-word@db.local:5432/open_trade",
     });
     expect(env.secrets).toEqual(

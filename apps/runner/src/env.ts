@@ -96,10 +96,11 @@ export function readRunnerEnv(source: NodeJS.ProcessEnv = process.env): RunnerEn
 function secretValues(db: DbEnv, llm: LlmEnv): string[] {
   const out: string[] = [];
   if (llm.apiKey) out.push(llm.apiKey);
-  // The keyring is `id:base64key,...`; each key and the whole string are secrets.
-  if (db.OPEN_TRADE_CREDENTIAL_KEYS) {
-    out.push(db.OPEN_TRADE_CREDENTIAL_KEYS);
-    for (const entry of db.OPEN_TRADE_CREDENTIAL_KEYS.split(/[,;\s]+/)) {
+  // Key lists are `id:base64key,...`; each key and the whole string are secrets.
+  for (const keys of [db.OPEN_TRADE_CREDENTIAL_PRIVATE_KEYS, db.OPEN_TRADE_CREDENTIAL_KEYS]) {
+    if (!keys) continue;
+    out.push(keys);
+    for (const entry of keys.split(/[,;\s]+/)) {
       const key = entry.slice(entry.indexOf(":") + 1);
       if (key) out.push(key);
     }

@@ -148,7 +148,7 @@ describe("pnpm start (main.ts)", { timeout: 240_000 }, () => {
       OPENROUTER_API_KEY: apiKey,
       // Nothing listens on port 9: every model call fails, and failures are what tend to echo headers.
       OPENROUTER_BASE_URL: "http://127.0.0.1:9/api/v1",
-      OPEN_TRADE_CREDENTIAL_KEYS: `k1:${keyring}`,
+      OPEN_TRADE_CREDENTIAL_PRIVATE_KEYS: `k1:${keyring}`,
     }).done;
     const output = run.stdout + run.stderr;
     expect(run.code).toBe(0);

@@ -7,8 +7,12 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// connection URL")
     .optional(),
   OPEN_TRADE_DATA_DIR: z.string().min(1).optional(),
+  /** The runners' X25519 public key, `id:base64`: all the API needs to seal credentials. */
+  OPEN_TRADE_CREDENTIAL_PUBLIC_KEY: z.string().min(1).optional(),
+  /** The matching private keys, `id:base64,...` (current first): runners and db:rotate-credentials only. */
+  OPEN_TRADE_CREDENTIAL_PRIVATE_KEYS: z.string().min(1).optional(),
+  /** The old symmetric otc1 keys: read only by db:rotate-credentials to migrate rows sealed before otc2. */
   OPEN_TRADE_CREDENTIAL_KEYS: z.string().min(1).optional(),
-  OPEN_TRADE_CREDENTIAL_KEY_ID: z.string().min(1).optional(),
 });
 
 export type DbEnv = z.infer<typeof envSchema>;

@@ -1,25 +1,38 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "../src/client/connect.ts";
 import { sqlErrorInfo } from "../src/client/raw-sql.ts";
 import { asService } from "../src/client/service.ts";
 import { withUser } from "../src/client/with-user.ts";
-import {
-  loadCredentials,
-  type PolymarketCredentials,
-  storeCredentials,
-} from "../src/credentials/credential-store.ts";
-import { parseKeyring } from "../src/credentials/keyring.ts";
+import type { PolymarketCredentials } from "../src/credentials/credential-fields.ts";
+import { generateCredentialKeyPair } from "../src/credentials/generate-key-pair.ts";
+import { parseLegacyKeyring } from "../src/credentials/keyring.ts";
+import { sealLegacyField } from "../src/credentials/legacy-envelope.ts";
+import { loadCredentials } from "../src/credentials/load-credentials.ts";
+import { parseOpeningKeys } from "../src/credentials/open-credential.ts";
 import { rotateCredentials } from "../src/credentials/rotate-credentials.ts";
+import { saveDerivedCredentials } from "../src/credentials/save-derived-credentials.ts";
+import { parseSealingKey } from "../src/credentials/seal-credential.ts";
+import { storeCredentials } from "../src/credentials/store-credentials.ts";
 import { createAuthUser } from "../src/testing/fixtures.ts";
 import { actAs, rolledBack } from "../src/testing/rolled-back.ts";
 import { openTestDatabase } from "../src/testing/test-database.ts";
 
-const oldKey = `old-${randomBytes(3).toString("hex")}:${randomBytes(32).toString("base64")}`;
-const newKey = `new-${randomBytes(3).toString("hex")}:${randomBytes(32).toString("base64")}`;
-const before = parseKeyring(oldKey);
-const after = parseKeyring(`${newKey},${oldKey}`);
+/** The two values `db:credential-keys` prints, for a fresh id. */
+function keyPair(prefix: string) {
+  const { publicLine, privateLine } = generateCredentialKeyPair(
+    `${prefix}-${randomBytes(3).toString("hex")}`,
+  );
+  const value = (line: string) => line.slice(line.indexOf("=") + 1);
+  return { publicText: value(publicLine), privateText: value(privateLine) };
+}
+const oldPair = keyPair("old");
+const newPair = keyPair("new");
+/** The API's side (public key only) and the runners' side before and after a new key pair is introduced. */
+const sealer = parseSealingKey(oldPair.publicText);
+const before = parseOpeningKeys(oldPair.privateText);
+const after = parseOpeningKeys(`${newPair.privateText},${oldPair.privateText}`);
 
 const credentialsFor = (n: number): PolymarketCredentials => ({
   privateKey: randomBytes(32).toString("hex"),
@@ -38,7 +51,7 @@ beforeAll(async () => {
   for (const n of [1, 2, 3, 4, 5]) {
     const plain = n === 5 ? { privateKey: randomBytes(32).toString("hex") } : credentialsFor(n);
     const { id } = await withUser(db.db, { sub: owner, role: "authenticated" }, (tx) =>
-      storeCredentials(tx, before, owner, plain),
+      storeCredentials(tx, sealer, owner, plain),
     );
     stored.push({ id, plain });
   }
@@ -70,7 +83,7 @@ describe("stored credentials", () => {
     expect(sqlErrorInfo(!outcome.ok && outcome.error)?.code).toBe("42501");
   });
 
-  it("when the service opens them then every value decrypts to what was stored", async () => {
+  it("when the service opens them with the private key then every value decrypts to what was stored", async () => {
     for (const { id, plain } of stored) {
       const loaded = await asService(db.db, (tx) => loadCredentials(tx, before, id));
       expect(loaded).toEqual({ id, userId: owner, ...plain });
@@ -80,7 +93,7 @@ describe("stored credentials", () => {
   it("when a value is invalid then nothing is stored and the error names the field, not the value", async () => {
     const bad = { privateKey: "not-a-key-0123456789" };
     const error = await withUser(db.db, { sub: owner, role: "authenticated" }, (tx) =>
-      storeCredentials(tx, before, owner, bad),
+      storeCredentials(tx, sealer, owner, bad),
     ).catch((e: Error) => e);
     expect(error).toMatchObject({ code: "PLAINTEXT_INVALID" });
     expect((error as Error).message).toContain("privateKey");
@@ -89,7 +102,9 @@ describe("stored credentials", () => {
 
   it("when the key is wrong then opening fails loudly", async () => {
     const [id] = [stored[0]?.id ?? ""];
-    const impostor = parseKeyring(oldKey.replace(/:.*/, `:${randomBytes(32).toString("base64")}`));
+    const impostor = parseOpeningKeys(
+      oldPair.privateText.replace(/:.*/, `:${randomBytes(32).toString("base64")}`),
+    );
     await expect(asService(db.db, (tx) => loadCredentials(tx, impostor, id))).rejects.toMatchObject({
       code: "DECRYPT_FAILED",
     });
@@ -110,7 +125,7 @@ describe("rotateCredentials", () => {
   });
 
   it("when rotated to a new key then every readable row is re-sealed under it and decrypts to the same values", async () => {
-    const report = await rotateCredentials(db.db, after, 2);
+    const report = await rotateCredentials(db.db, { opener: after }, 2);
     expect(report.rotated).toBeGreaterThanOrEqual(stored.length);
     expect(report.unreadable).toContainEqual({ id: forged, code: "KEY_UNKNOWN" });
     expect(report.remaining).toBeGreaterThanOrEqual(1);
@@ -118,9 +133,10 @@ describe("rotateCredentials", () => {
       const row = await rawRow(id);
       for (const column of ["private_key", "api_key", "api_secret", "passphrase"]) {
         const value = row?.[column];
-        if (value !== null && value !== undefined) expect(value.split(".")[1]).toBe(after.activeKeyId);
+        if (value !== null && value !== undefined)
+          expect(value.split(".").slice(0, 2)).toEqual(["otc2", after.active.keyId]);
       }
-      const newOnly = parseKeyring(newKey);
+      const newOnly = parseOpeningKeys(newPair.privateText);
       expect(await asService(db.db, (tx) => loadCredentials(tx, newOnly, id))).toEqual({
         id,
         userId: owner,
@@ -130,7 +146,7 @@ describe("rotateCredentials", () => {
   });
 
   it("when rerun then nothing more is rotated, and old-key reads fail loudly", async () => {
-    const again = await rotateCredentials(db.db, after);
+    const again = await rotateCredentials(db.db, { opener: after });
     const ours = new Set(stored.map((s) => s.id));
     expect(again.unreadable.filter((u) => ours.has(u.id))).toEqual([]);
     const id = stored[0]?.id ?? "";
@@ -140,14 +156,109 @@ describe("rotateCredentials", () => {
   });
 });
 
+describe("rotating rows sealed by the old symmetric format (otc1)", () => {
+  const legacyText = `sym-${randomBytes(3).toString("hex")}:${randomBytes(32).toString("base64")}`;
+  const legacy = parseLegacyKeyring(legacyText);
+  const legacyId = legacyText.slice(0, legacyText.indexOf(":"));
+  const old: { id: string; plain: PolymarketCredentials }[] = [];
+  const columnsOf = async (id: string) => {
+    const row = await rawRow(id);
+    return ["private_key", "api_key", "api_secret", "passphrase"].map((c) => row?.[c]?.split(".")[0] ?? null);
+  };
+
+  beforeAll(async () => {
+    // Rows as the previous release wrote them: every value AES-GCM under the symmetric key.
+    for (const n of [21, 22, 23]) {
+      const id = randomUUID();
+      const plain = n === 23 ? { privateKey: randomBytes(32).toString("hex") } : credentialsFor(n);
+      const seal = (column: "private_key" | "api_key" | "api_secret" | "passphrase", value?: string) =>
+        value === undefined
+          ? null
+          : sealLegacyField(legacy, legacyId, value, { rowId: id, userId: owner, column });
+      await db.raw.query(
+        "insert into public.api_credentials (id, user_id, private_key, api_key, api_secret, passphrase) values ($1, $2, $3, $4, $5, $6)",
+        [
+          id,
+          owner,
+          seal("private_key", plain.privateKey),
+          seal("api_key", plain.apiKey),
+          seal("api_secret", plain.apiSecret),
+          seal("passphrase", plain.passphrase),
+        ],
+      );
+      old.push({ id, plain });
+    }
+  });
+
+  it("when the old symmetric keys are not given then otc1 rows are left as they are and reported", async () => {
+    const report = await rotateCredentials(db.db, { opener: after });
+    for (const { id } of old) {
+      expect(report.unreadable).toContainEqual({ id, code: "KEY_UNKNOWN" });
+      expect((await columnsOf(id))[0]).toBe("otc1");
+    }
+    expect(report.remaining).toBeGreaterThanOrEqual(old.length);
+  });
+
+  it("when they are given then every otc1 row is re-sealed as otc2 and opens with the private key to the same values", async () => {
+    const report = await rotateCredentials(db.db, { opener: after, legacy }, 2);
+    expect(report.unreadable.filter((u) => old.some((o) => o.id === u.id))).toEqual([]);
+    const newOnly = parseOpeningKeys(newPair.privateText);
+    for (const { id, plain } of old) {
+      expect((await columnsOf(id)).filter((v) => v !== null && v !== "otc2")).toEqual([]);
+      expect(await asService(db.db, (tx) => loadCredentials(tx, newOnly, id))).toEqual({
+        id,
+        userId: owner,
+        ...plain,
+      });
+    }
+    expect(report.rotated).toBeGreaterThanOrEqual(old.length);
+  });
+});
+
+describe("saveDerivedCredentials", () => {
+  const derived = { apiKey: "derived-key", apiSecret: "derived-secret", passphrase: "derived-pass" };
+
+  it("when a row holds only a private key then the derived trio is kept sealed and opens with the private key", async () => {
+    const privateKey = randomBytes(32).toString("hex");
+    const { id } = await withUser(db.db, { sub: owner, role: "authenticated" }, (tx) =>
+      storeCredentials(tx, sealer, owner, { privateKey }),
+    );
+    const runnerSealer = after.active;
+    expect(
+      await asService(db.db, (tx) =>
+        saveDerivedCredentials(tx, runnerSealer, { id, userId: owner }, derived),
+      ),
+    ).toBe(true);
+    expect(JSON.stringify(await rawRow(id))).not.toContain("derived-");
+    expect(await asService(db.db, (tx) => loadCredentials(tx, after, id))).toEqual({
+      id,
+      userId: owner,
+      privateKey,
+      ...derived,
+    });
+  });
+
+  it("when the row already has a trio then it is kept and nothing is written", async () => {
+    const { id, plain } = stored[0] ?? { id: "", plain: credentialsFor(0) };
+    expect(
+      await asService(db.db, (tx) =>
+        saveDerivedCredentials(tx, after.active, { id, userId: owner }, derived),
+      ),
+    ).toBe(false);
+    expect(await asService(db.db, (tx) => loadCredentials(tx, after, id))).toMatchObject({
+      apiKey: plain.apiKey,
+    });
+  });
+});
+
 describe("storing for someone else", () => {
   it("when a user stores credentials for another user then RLS refuses and the error carries no ciphertext", async () => {
     const victim = await createAuthUser(db.raw);
     const error = await withUser(db.db, { sub: owner, role: "authenticated" }, (tx) =>
-      storeCredentials(tx, before, victim, credentialsFor(9)),
+      storeCredentials(tx, sealer, victim, credentialsFor(9)),
     ).catch((e: Error) => e);
     expect(error).toMatchObject({ code: "STORE_FAILED" });
-    expect((error as Error).message).not.toContain("otc1");
-    expect(JSON.stringify(error)).not.toContain("otc1");
+    expect((error as Error).message).not.toContain("otc2");
+    expect(JSON.stringify(error)).not.toContain("otc2");
   });
 });

@@ -38,5 +38,9 @@ export async function loadOrCreateSigningKey(dir: string): Promise<SigningKey> {
 async function fromJwk(jwk: JWK): Promise<SigningKey> {
   const { d: _private, ...publicJwk } = jwk;
   const kid = jwk.kid ?? "local";
-  return { privateKey: (await importJWK(jwk, "ES256")) as webcrypto.CryptoKey, publicJwk: { ...publicJwk, kid }, kid };
+  return {
+    privateKey: (await importJWK(jwk, "ES256")) as webcrypto.CryptoKey,
+    publicJwk: { ...publicJwk, kid },
+    kid,
+  };
 }

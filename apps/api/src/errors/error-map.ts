@@ -1,6 +1,6 @@
 import { CredentialError, sqlErrorInfo } from "@open-trade/db";
 import { ModelCallError } from "@open-trade/llm";
-import { PolymarketError } from "@open-trade/polymarket";
+import { PolymarketError, type PolymarketErrorCode } from "@open-trade/polymarket";
 import { MoneyError } from "@open-trade/risk-engine";
 import { type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
@@ -48,6 +48,25 @@ const CREDENTIAL_CODES: Record<string, { code: TRPC_ERROR_CODE_KEY; message: str
   },
 };
 
+// Market data failures: the trader's mistake (no such market) is a 4xx; Polymarket's trouble is a 502/503.
+const MARKET_CODES: Record<PolymarketErrorCode, PublicError> = {
+  NOT_FOUND: { code: "NOT_FOUND", message: "No such market on Polymarket." },
+  INVALID_INPUT: { code: "BAD_REQUEST", message: "That is not a Polymarket market id." },
+  BAD_REQUEST: { code: "BAD_REQUEST", message: "Polymarket refused that request; check the market id." },
+  RATE_LIMITED: {
+    code: "TOO_MANY_REQUESTS",
+    message: "Polymarket is rate-limiting us; try again in a minute.",
+  },
+  UNAVAILABLE: {
+    code: "SERVICE_UNAVAILABLE",
+    message: "Polymarket market data is unavailable right now; try again shortly.",
+  },
+  MALFORMED_RESPONSE: {
+    code: "BAD_GATEWAY",
+    message: "Polymarket answered with data we could not read; try again shortly.",
+  },
+};
+
 /**
  * The one error map: every error a procedure can raise becomes one tRPC code and a message a trader understands.
  * Returns null for an error nobody anticipated, which the caller logs and answers as INTERNAL_SERVER_ERROR.
@@ -75,12 +94,7 @@ export function toPublicError(error: unknown): PublicError | null {
       message: "The model provider did not answer; try again in a minute.",
     };
   }
-  if (error instanceof PolymarketError) {
-    return {
-      code: "BAD_GATEWAY",
-      message: "Polymarket market data is unavailable right now; try again shortly.",
-    };
-  }
+  if (error instanceof PolymarketError) return MARKET_CODES[error.code];
   const info = sqlErrorInfo(error) ?? sqlErrorInfo((error as { cause?: unknown } | null)?.cause);
   if (info) {
     const known = SQLSTATES[info.code];

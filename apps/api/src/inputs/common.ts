@@ -10,6 +10,10 @@ export const percentInput = z.string().regex(/^\d{1,3}(\.\d{1,4})?$/, "Give a pe
 
 export const botIdInput = z.uuid("Give a bot id.");
 export const modeInput = z.enum(["paper", "live"], "Mode is paper or live.");
+/** A Polymarket condition id: 0x and 64 hex digits. */
+export const conditionIdInput = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{64}$/, "Give a Polymarket condition id (0x followed by 64 hex digits).");
 export const marketIdInput = z
   .string()
   .trim()

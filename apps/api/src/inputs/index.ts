@@ -3,6 +3,7 @@
 import { z } from "zod";
 import {
   botIdInput,
+  conditionIdInput,
   cursorInput,
   marketIdInput,
   modeInput,
@@ -11,7 +12,16 @@ import {
   usdInput,
 } from "./common.ts";
 
-export { botIdInput, cursorInput, marketIdInput, modeInput, pageLimitInput, percentInput, usdInput };
+export {
+  botIdInput,
+  conditionIdInput,
+  cursorInput,
+  marketIdInput,
+  modeInput,
+  pageLimitInput,
+  percentInput,
+  usdInput,
+};
 
 export const emailPasswordInput = z.object({
   email: z.email("Give a valid email address.").max(254, "That email address is too long."),
@@ -136,7 +146,7 @@ export const marketsListInput = z
     limit: pageLimitInput.default(50),
   })
   .prefault({});
-export const marketInput = z.object({ conditionId: marketIdInput });
+export const marketInput = z.object({ conditionId: conditionIdInput });
 
 export const liveInput = z
   .object({

@@ -13,8 +13,8 @@ const c = schema.apiCredentials;
  */
 export const credentialsRouter = router({
   store: authedProcedure.input(storeCredentialsInput).mutation(async ({ ctx, input }) => {
-    const keyring = ctx.deps.keyring;
-    if (!keyring) {
+    const sealer = ctx.deps.sealer;
+    if (!sealer) {
       throw new ApiError(
         "PRECONDITION",
         "This server cannot store credentials yet: its operator has not configured the sealing key.",
@@ -33,7 +33,7 @@ export const credentialsRouter = router({
     }
     // One set per user: storing again replaces the previous set.
     await ctx.tx.delete(c).where(eq(c.userId, ctx.me.id));
-    const { id } = await storeCredentials(ctx.tx, keyring, ctx.me.id, input);
+    const { id } = await storeCredentials(ctx.tx, sealer, ctx.me.id, input);
     return { id, stored: true as const, walletAddress };
   }),
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Connection, Keyring } from "@open-trade/db";
+import type { Connection, CredentialSealer } from "@open-trade/db";
 import type { Llm } from "@open-trade/llm";
 import type { MarketData } from "@open-trade/polymarket";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
@@ -20,7 +20,8 @@ export interface ApiServerOptions {
   readonly auth: Authenticator;
   readonly llm: Llm;
   readonly marketData: MarketData;
-  readonly keyring: Keyring | null;
+  /** The runners' public key (OPEN_TRADE_CREDENTIAL_PUBLIC_KEY); the API holds nothing that opens a credential. */
+  readonly sealer: CredentialSealer | null;
   /** A built web app to serve at every path the API does not own. */
   readonly webDist?: string;
   readonly log?: Logger;
@@ -50,7 +51,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     changes,
     llm: options.llm,
     marketData: options.marketData,
-    keyring: options.keyring,
+    sealer: options.sealer,
     clock: options.clock ?? { now: () => new Date() },
     log,
     metrics: createMetrics(),

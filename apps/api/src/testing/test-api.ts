@@ -1,26 +1,41 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Connection, parseKeyring } from "@open-trade/db";
+import { type Connection, parseSealingKey } from "@open-trade/db";
 import { openTestDatabase } from "@open-trade/db/testing";
 import { createLlm, systemClock, systemRandom } from "@open-trade/llm";
 import { type StandIn, startStandIn } from "@open-trade/llm/stand-in";
 import {
   createHttpMarketData,
+  type MarketData,
   type StandInExchange,
   type StandInMarket,
   startStandInExchange,
 } from "@open-trade/polymarket";
+import recordedModels from "../../../../packages/llm/src/fixtures/openrouter-models.2025-06.json" with {
+  type: "json",
+};
 import { localAuthenticator } from "../auth/local-auth.ts";
 import { loadOrCreateSigningKey, type SigningKey } from "../auth/signing-key.ts";
 import { jsonLogger } from "../logger.ts";
 import { type ApiServer, createApiServer } from "../server/create-api-server.ts";
 
+/** The runners' key pair: the API is given only the public half. */
+const runnersKeys = (() => {
+  const { publicKey, privateKey } = generateKeyPairSync("x25519");
+  const raw = (jwk: { x?: string; d?: string }, part: "x" | "d") =>
+    Buffer.from(jwk[part] ?? "", "base64url").toString("base64");
+  return {
+    publicKey: raw(publicKey.export({ format: "jwk" }), "x"),
+    privateKey: raw(privateKey.export({ format: "jwk" }), "d"),
+  };
+})();
+
 /** Values planted where secrets live; no response, log line or error may ever contain one. */
 export const PLANTED = {
   modelKey: `sk-or-v1-planted${randomBytes(16).toString("hex")}`,
-  keyringKey: randomBytes(32).toString("base64"),
+  runnersPrivateKey: runnersKeys.privateKey,
   privateKey: randomBytes(32).toString("hex"),
   apiSecret: `planted-api-secret-${randomBytes(12).toString("hex")}`,
   passphrase: `planted-passphrase-${randomBytes(12).toString("hex")}`,
@@ -64,7 +79,9 @@ export interface TestApi {
 }
 
 /** The API over real HTTP on 127.0.0.1, with the suite's database, stand-in exchange and stand-in model. */
-export async function startTestApi(): Promise<TestApi> {
+export async function startTestApi(
+  overrides: { marketData?: MarketData; webDist?: string } = {},
+): Promise<TestApi> {
   const db = await openTestDatabase();
   const exchange = await startStandInExchange({ simulate: false });
   const market = exchange.addMarket(
@@ -72,7 +89,7 @@ export async function startTestApi(): Promise<TestApi> {
     BOOK,
   );
   exchange.setBook(market.tokens[0]?.tokenId ?? "", BOOK);
-  const model = await startStandIn();
+  const model = await startStandIn({ modelsJson: recordedModels });
   const key = await loadOrCreateSigningKey(await mkdtemp(join(tmpdir(), "api-test-")));
   const captured: string[] = [];
   const api = await createApiServer({
@@ -82,9 +99,12 @@ export async function startTestApi(): Promise<TestApi> {
       { apiKey: PLANTED.modelKey, baseURL: model.baseURL },
       { clock: systemClock, random: systemRandom },
     ),
-    marketData: createHttpMarketData({ clobUrl: exchange.clobUrl, gammaUrl: exchange.gammaUrl }),
-    keyring: parseKeyring(`k1:${PLANTED.keyringKey}`),
+    marketData:
+      overrides.marketData ??
+      createHttpMarketData({ clobUrl: exchange.clobUrl, gammaUrl: exchange.gammaUrl }),
+    sealer: parseSealingKey(`k1:${runnersKeys.publicKey}`),
     log: jsonLogger((line) => captured.push(line)),
+    ...(overrides.webDist ? { webDist: overrides.webDist } : {}),
   });
   const url = await api.listen(0);
 

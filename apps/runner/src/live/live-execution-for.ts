@@ -1,5 +1,10 @@
-import type { Database, Keyring } from "@open-trade/db";
-import { asService, loadCredentials } from "@open-trade/db/service";
+import type { Database } from "@open-trade/db";
+import {
+  asService,
+  type CredentialOpener,
+  loadCredentials,
+  saveDerivedCredentials,
+} from "@open-trade/db/service";
 import { createLiveExecution, type Execution, type MarketData } from "@open-trade/polymarket";
 import { sql } from "drizzle-orm";
 import { sqlRows } from "../db/sql-rows.ts";
@@ -15,12 +20,13 @@ export class MissingCredentialsError extends Error {
 }
 
 /**
- * The runner's `live` dependency: one live Execution per user whose secrets are decrypted from
+ * The runner's `live` dependency: one live Execution per user whose secrets are opened from
  * `api_credentials` only inside `loadSecrets`, i.e. per exchange call, and dropped when it returns.
+ * L2 credentials the exchange had to create or derive are kept, sealed, so later calls skip that round trip.
  */
 export function liveExecutionFor(options: {
   readonly db: Database;
-  readonly keyring: Keyring;
+  readonly opener: CredentialOpener;
   readonly clobUrl: string;
   readonly marketData: MarketData;
 }): (userId: string) => Promise<Execution> {
@@ -37,7 +43,7 @@ export function liveExecutionFor(options: {
       marketParams: (tokenId) => options.marketData.getMarketParams(tokenId),
       book: (tokenId) => options.marketData.getOrderBook(tokenId),
       loadSecrets: async () => {
-        const stored = await asService(options.db, (tx) => loadCredentials(tx, options.keyring, row.id));
+        const stored = await asService(options.db, (tx) => loadCredentials(tx, options.opener, row.id));
         const privateKey = (
           stored.privateKey.startsWith("0x") ? stored.privateKey : `0x${stored.privateKey}`
         ) as `0x${string}`;
@@ -47,6 +53,17 @@ export function liveExecutionFor(options: {
               apiCredentials: { key: stored.apiKey, secret: stored.apiSecret, passphrase: stored.passphrase },
             }
           : { privateKey };
+      },
+      saveApiCredentials: async ({ key, secret, passphrase }) => {
+        // Only an optimisation: if keeping them fails, the next call derives them again.
+        await asService(options.db, (tx) =>
+          saveDerivedCredentials(
+            tx,
+            options.opener.active,
+            { id: row.id, userId },
+            { apiKey: key, apiSecret: secret, passphrase },
+          ),
+        ).catch(() => false);
       },
     });
   };

@@ -34,12 +34,12 @@ afterAll(async () => {
 
 describe("liveFactory", () => {
   it.each<[string, boolean, NodeJS.ProcessEnv, string]>([
-    ["market data is simulated", true, { OPEN_TRADE_CREDENTIAL_KEYS: KEYS }, "SIMULATED_MARKET_DATA"],
+    ["market data is simulated", true, { OPEN_TRADE_CREDENTIAL_PRIVATE_KEYS: KEYS }, "SIMULATED_MARKET_DATA"],
     ["no keyring is configured", false, {}, "NO_KEYRING"],
     [
       "the user stored no credentials",
       false,
-      { OPEN_TRADE_CREDENTIAL_KEYS: KEYS },
+      { OPEN_TRADE_CREDENTIAL_PRIVATE_KEYS: KEYS },
       "MissingCredentialsError",
     ],
   ])("when %s then asking for a live execution fails with its code", async (_name, simulated, vars, code) => {

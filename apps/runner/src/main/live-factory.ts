@@ -1,4 +1,5 @@
-import { type Database, parseKeyring } from "@open-trade/db";
+import type { Database } from "@open-trade/db";
+import { parseOpeningKeys } from "@open-trade/db/service";
 import type { Execution } from "@open-trade/polymarket";
 import type { RunnerEnv } from "../env.ts";
 import { liveExecutionFor } from "../live/live-execution-for.ts";
@@ -15,7 +16,7 @@ export class LiveUnavailableError extends Error {
 }
 
 /**
- * The runner's `live` dependency for `pnpm start`. Live orders need the credential keyring (to decrypt a
+ * The runner's `live` dependency for `pnpm start`. Live orders need the credential private keys (to open a
  * user's keys per call) and real market data: a live order priced off simulated books would be a real
  * trade made on made-up prices, so that combination is refused with a message saying how to fix it.
  */
@@ -33,15 +34,15 @@ export function liveFactory(
         ),
       );
   }
-  if (!env.db.OPEN_TRADE_CREDENTIAL_KEYS) {
+  if (!env.db.OPEN_TRADE_CREDENTIAL_PRIVATE_KEYS) {
     return () =>
       Promise.reject(
         new LiveUnavailableError(
           "NO_KEYRING",
-          "Live bots need OPEN_TRADE_CREDENTIAL_KEYS to decrypt their owner's Polymarket keys; set it or use paper.",
+          "Live bots need OPEN_TRADE_CREDENTIAL_PRIVATE_KEYS to open their owner's Polymarket keys; set it or use paper.",
         ),
       );
   }
-  const keyring = parseKeyring(env.db.OPEN_TRADE_CREDENTIAL_KEYS, env.db.OPEN_TRADE_CREDENTIAL_KEY_ID);
-  return liveExecutionFor({ db, keyring, clobUrl: source.clobUrl, marketData: source.marketData });
+  const opener = parseOpeningKeys(env.db.OPEN_TRADE_CREDENTIAL_PRIVATE_KEYS);
+  return liveExecutionFor({ db, opener, clobUrl: source.clobUrl, marketData: source.marketData });
 }

@@ -60,7 +60,9 @@ export function EquityChart({ points, label }: { points: readonly EquityPoint[];
 
   return (
     <figure className="flex flex-col gap-2">
-      <div ref={container} className="h-56 w-full" role="img" aria-label={label} />
+      {/* The canvas says nothing to a screen reader (the same numbers are in the table below); the container
+          keeps no role, since it holds TradingView's attribution link. */}
+      <div ref={container} className="h-56 w-full" />
       <details className="text-sm">
         <summary className="cursor-pointer text-muted-foreground">View as table</summary>
         <table className="mt-2 w-full text-left tabular-nums">

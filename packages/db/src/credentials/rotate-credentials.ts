@@ -3,8 +3,11 @@ import type { Database } from "../client/connect.ts";
 import { asService } from "../client/service.ts";
 import { apiCredentials } from "../schema/api-credentials.ts";
 import { CredentialError, type CredentialErrorCode } from "./credential-error.ts";
-import { type CredentialColumn, keyIdOf, openField, sealField } from "./envelope.ts";
-import type { Keyring } from "./keyring.ts";
+import type { CredentialColumn, FieldContext } from "./field-context.ts";
+import type { LegacyKeyring } from "./keyring.ts";
+import { openLegacyField } from "./legacy-envelope.ts";
+import { type CredentialOpener, openCredential } from "./open-credential.ts";
+import { sealCredential } from "./seal-credential.ts";
 
 export interface RotationReport {
   readonly examined: number;
@@ -23,14 +26,21 @@ const COLUMNS = [
 ] as const satisfies readonly CredentialColumn[];
 type SealedRow = { id: string; userId: string } & Record<CredentialColumn, string | null>;
 
+/** What rotation reads old values with: the runners' private keys, and the old symmetric keys for otc1 rows. */
+export interface RotationKeys {
+  readonly opener: CredentialOpener;
+  readonly legacy?: LegacyKeyring;
+}
+
 /**
- * Re-seals every stored credential under the keyring's active key. Each batch is one transaction holding its rows
- * locked: a row is decrypted with its old key, re-sealed, checked to open again to the same value, then written.
- * Any failure rolls the batch back, so no row is ever left unreadable; rerunning continues where it stopped.
+ * Re-seals every stored credential for the opener's active (first) key: old otc1 values and otc2 values for an
+ * older key. Each batch is one transaction holding its rows locked: a value is opened with its old key,
+ * re-sealed, checked to open again to the same value with the private key, then written. Any failure rolls the
+ * batch back, so no row is ever left unreadable; rerunning continues where it stopped.
  */
 export async function rotateCredentials(
   db: Database,
-  keyring: Keyring,
+  keys: RotationKeys,
   batchSize = 100,
 ): Promise<RotationReport> {
   let examined = 0;
@@ -59,7 +69,7 @@ export async function rotateCredentials(
         // One bad row (a forged envelope, a key already dropped) must not stop everyone else's rotation.
         let resealed: ReturnType<typeof resealRow>;
         try {
-          resealed = resealRow(keyring, row);
+          resealed = resealRow(keys, row);
         } catch (error) {
           if (!(error instanceof CredentialError)) throw error;
           skipped.push({ id: row.id, code: error.code });
@@ -86,12 +96,13 @@ export async function rotateCredentials(
     if (!last || batch.rows.length < batchSize) break;
     after = last.id;
   }
-  return { examined, rotated, unreadable, remaining: await countNotUnder(db, keyring.activeKeyId) };
+  return { examined, rotated, unreadable, remaining: await countNotUnder(db, keys.opener.active.keyId) };
 }
 
 /** Proof for the operator that the old key can go: rows with any value sealed under another key. */
 async function countNotUnder(db: Database, keyId: string): Promise<number> {
-  const notUnder = (column: string) => sql.raw(`coalesce(split_part(${column}, '.', 2) <> `);
+  const notUnder = (column: string) =>
+    sql.raw(`coalesce(split_part(${column}, '.', 1) <> 'otc2' or split_part(${column}, '.', 2) <> `);
   const [row] = await asService(db, (tx) =>
     tx
       .select({ n: sql<number>`count(*)::int` })
@@ -104,9 +115,10 @@ async function countNotUnder(db: Database, keyId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-function resealRow(keyring: Keyring, row: SealedRow): Record<CredentialColumn, string | null> | null {
+function resealRow(keys: RotationKeys, row: SealedRow): Record<CredentialColumn, string | null> | null {
+  const target = keys.opener.active;
   const current = COLUMNS.every(
-    (column) => row[column] === null || keyIdOf(row[column]) === keyring.activeKeyId,
+    (column) => row[column] === null || row[column].startsWith(`otc2.${target.keyId}.`),
   );
   if (current) return null;
   const result = {} as Record<CredentialColumn, string | null>;
@@ -117,9 +129,9 @@ function resealRow(keyring: Keyring, row: SealedRow): Record<CredentialColumn, s
       continue;
     }
     const ctx = { rowId: row.id, userId: row.userId, column };
-    const plaintext = openField(keyring, sealed, ctx);
-    const next = sealField(keyring, plaintext, ctx);
-    if (openField(keyring, next, ctx) !== plaintext) {
+    const plaintext = openOld(keys, sealed, ctx);
+    const next = sealCredential(target, plaintext, ctx);
+    if (openCredential(keys.opener, next, ctx) !== plaintext) {
       throw new Error(
         `Rotation self-check failed for credential ${row.id} (${column}); nothing was written.`,
       );
@@ -127,4 +139,15 @@ function resealRow(keyring: Keyring, row: SealedRow): Record<CredentialColumn, s
     result[column] = next;
   }
   return result;
+}
+
+function openOld(keys: RotationKeys, sealed: string, ctx: FieldContext): string {
+  if (!sealed.startsWith("otc1.")) return openCredential(keys.opener, sealed, ctx);
+  if (!keys.legacy) {
+    throw new CredentialError(
+      "KEY_UNKNOWN",
+      `Credential ${ctx.rowId} (${ctx.column}) is in the old otc1 format; set OPEN_TRADE_CREDENTIAL_KEYS to rotate it.`,
+    );
+  }
+  return openLegacyField(keys.legacy, sealed, ctx);
 }

@@ -41,12 +41,11 @@ export async function positionsOf(
                to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "updatedAt"
           from public.positions p
           left join public.bots b on b.id = p.bot_id
-          left join lateral (
-            select sum(t.fee_usd) as fees from public.trade_logs t
-             where t.bot_id = p.bot_id and t.bot_id in (${ownedBotIds(userId)})
-               and t.market_id = p.market_id and t.type = p.type
-               and t.token_id is not distinct from p.token_id
-          ) f on true
+          left join (
+            select t.bot_id, t.token_id, t.type, sum(t.fee_usd) as fees from public.trade_logs t
+             where t.bot_id in (${ownedBotIds(userId)})
+             group by t.bot_id, t.token_id, t.type
+          ) f on f.bot_id = p.bot_id and f.type = p.type and f.token_id is not distinct from p.token_id
          where ${sql.join(conditions, sql` and `)}
          order by p.updated_at desc`,
   );

@@ -4,8 +4,9 @@ import { authenticatedRole } from "drizzle-orm/supabase";
 import { isCurrentUser } from "./policy-helpers.ts";
 import { users } from "./users.ts";
 
+// otc2 (sealed to the runners' public key) or otc1 (the old symmetric format, until db:rotate-credentials).
 const envelope = (column: string) =>
-  sql.raw(`${column} ~ '^otc1\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$'`);
+  sql.raw(`${column} ~ '^(otc1(\\.[A-Za-z0-9_-]+){4}|otc2(\\.[A-Za-z0-9_-]+){5})$'`);
 
 /** Every secret column holds an encrypted envelope (see ../credentials); never read it under a user's role. */
 export const apiCredentials = pgTable(

@@ -24,7 +24,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   return (
     <div className="flex flex-col gap-0.5">
       <dt className="text-xs text-muted-foreground">{label}</dt>
-      <dd className="text-sm tabular-nums">{children}</dd>
+      <dd className="text-sm break-all tabular-nums">{children}</dd>
     </div>
   );
 }

@@ -1,48 +1,36 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { CredentialError } from "./credential-error.ts";
-import type { Keyring } from "./keyring.ts";
+import { associatedData, type FieldContext } from "./field-context.ts";
+import type { LegacyKeyring } from "./keyring.ts";
 
-export type CredentialColumn = "api_key" | "api_secret" | "passphrase" | "private_key";
-
-/** What a sealed value is bound to: moving it to another row, user or column makes it fail to open. */
-export interface FieldContext {
-  readonly rowId: string;
-  readonly userId: string;
-  readonly column: CredentialColumn;
-}
-
+// The otc1 format: AES-256-GCM under a symmetric key, `otc1.<key id>.<iv>.<ciphertext>.<tag>` (base64url parts).
+// Whoever held the key could both seal and open, so nothing seals otc1 any more: rows still in it are re-sealed
+// as otc2 by `db:rotate-credentials`, which is the only reader of this file.
 const VERSION = "otc1";
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-const associatedData = (keyId: string, ctx: FieldContext) =>
-  Buffer.from(`open-trade/api_credentials/${ctx.column}/${ctx.rowId}/${ctx.userId}/${keyId}`, "utf8");
-
-/** AES-256-GCM with a fresh 96-bit nonce: `otc1.<key id>.<iv>.<ciphertext>.<tag>`, base64url parts. */
-export function sealField(keyring: Keyring, plaintext: string, ctx: FieldContext): string {
-  if (plaintext.length === 0) {
-    throw new CredentialError("PLAINTEXT_INVALID", `Refusing to store an empty ${ctx.column}.`);
-  }
-  const keyId = keyring.activeKeyId;
-  const key = keyring.keys.get(keyId);
-  if (!key) throw new CredentialError("KEY_UNKNOWN", `The active credential key "${keyId}" is not loaded.`);
+/** Seals the old way; kept so the rotation tests (and its self-check) can produce the rows old releases wrote. */
+export function sealLegacyField(
+  keyring: LegacyKeyring,
+  keyId: string,
+  plaintext: string,
+  ctx: FieldContext,
+): string {
+  const key = keyring.get(keyId);
+  if (!key) throw new CredentialError("KEY_UNKNOWN", `The credential key "${keyId}" is not loaded.`);
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(associatedData(keyId, ctx));
+  cipher.setAAD(associatedData(VERSION, keyId, ctx));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [VERSION, keyId, iv, ciphertext, cipher.getAuthTag()]
-    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
-    .join(".");
+  return [VERSION, keyId, ...[iv, ciphertext, cipher.getAuthTag()].map((b) => b.toString("base64url"))].join(
+    ".",
+  );
 }
 
-/** The key id a sealed value was made with, without opening it. */
-export function keyIdOf(sealed: string): string {
-  return parseEnvelope(sealed).keyId;
-}
-
-export function openField(keyring: Keyring, sealed: string, ctx: FieldContext): string {
-  const { keyId, iv, ciphertext, tag } = parseEnvelope(sealed);
-  const key = keyring.keys.get(keyId);
+export function openLegacyField(keyring: LegacyKeyring, sealed: string, ctx: FieldContext): string {
+  const { keyId, iv, ciphertext, tag } = parseLegacyEnvelope(sealed);
+  const key = keyring.get(keyId);
   if (!key) {
     throw new CredentialError(
       "KEY_UNKNOWN",
@@ -51,7 +39,7 @@ export function openField(keyring: Keyring, sealed: string, ctx: FieldContext): 
   }
   try {
     const decipher = createDecipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
-    decipher.setAAD(associatedData(keyId, ctx));
+    decipher.setAAD(associatedData(VERSION, keyId, ctx));
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8");
   } catch {
@@ -62,7 +50,7 @@ export function openField(keyring: Keyring, sealed: string, ctx: FieldContext): 
   }
 }
 
-function parseEnvelope(sealed: string) {
+function parseLegacyEnvelope(sealed: string) {
   const parts = sealed.split(".");
   const [version, keyId, iv, ciphertext, tag] = parts;
   if (parts.length !== 5 || version !== VERSION || !keyId || !iv || !ciphertext || !tag) {
