@@ -38,6 +38,7 @@ describe.skipIf(!haveDatabase)("positions, ledger, markets and settings on the r
   let page: Page;
   let botPath = "";
   let marketId = "";
+  let session: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined;
 
   beforeAll(async () => {
     // The API seals stored credentials with this key (a fresh one per run).
@@ -182,11 +183,13 @@ describe.skipIf(!haveDatabase)("positions, ledger, markets and settings on the r
               ] as [string, string, string][])
             : []),
         ];
-        const themed = await browser.newContext({
-          colorScheme: theme,
-          viewport,
-          storageState: await context.storageState(),
-        });
+        // One signed-in page at a time, each taking over the session the last one left (refresh tokens rotate,
+        // and two pages refreshing the same one look like reuse to the API).
+        if (!session) {
+          session = await context.storageState();
+          await page.close();
+        }
+        const themed = await browser.newContext({ colorScheme: theme, viewport, storageState: session });
         const p = await themed.newPage();
         const found: Record<string, Violation[] | string> = {};
         for (const [name, path, ready] of screens) {
@@ -198,6 +201,7 @@ describe.skipIf(!haveDatabase)("positions, ledger, markets and settings on the r
           const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           if (overflow > 0) found[`${name}-scroll`] = `${overflow}px wider than the screen`;
         }
+        session = await themed.storageState();
         await themed.close();
         expect(found).toEqual({});
       }, 300_000);
