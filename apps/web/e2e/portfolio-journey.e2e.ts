@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -41,9 +41,9 @@ describe.skipIf(!haveDatabase)("positions, ledger, markets and settings on the r
   let session: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined;
 
   beforeAll(async () => {
-    // The API seals stored credentials with this key (a fresh one per run).
-    process.env.OPEN_TRADE_CREDENTIAL_KEYS = `e2e:${randomBytes(32).toString("base64")}`;
-    process.env.OPEN_TRADE_CREDENTIAL_KEY_ID = "e2e";
+    // The API seals stored credentials to the runners' X25519 public key (a fresh pair per run; raw 32 bytes).
+    const raw = generateKeyPairSync("x25519").publicKey.export({ format: "der", type: "spki" }).subarray(-32);
+    process.env.OPEN_TRADE_CREDENTIAL_PUBLIC_KEY = `e2e:${raw.toString("base64")}`;
     product = await startProduct();
     addLongShotMarkets(product.exchange);
     browser = await launchChromium();
@@ -74,8 +74,9 @@ describe.skipIf(!haveDatabase)("positions, ledger, markets and settings on the r
     await page.goto(`${product.url}/positions`);
     const row = page.getByTestId("position-row").first();
     await row.waitFor();
-    await expect(row.getByText("No", { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(row.getByTestId("simulated-badge").isVisible()).resolves.toBe(true);
+    // The outcome and the badge come with the market, a moment after the position.
+    await row.getByText("No", { exact: true }).waitFor();
+    await row.getByTestId("simulated-badge").waitFor();
     await row.getByRole("link", { name: /Why/ }).click();
     await expectTrace(page);
     await page.getByText("Every check passed").waitFor();
