@@ -12,10 +12,16 @@ import { Route as rootRouteImport } from './routes/__root'
 import { Route as AppRouteImport } from './routes/_app'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as AppIndexRouteImport } from './routes/_app/index'
+import { Route as AppFillTraceRouteImport } from './routes/_app/fill-trace'
+import { Route as AppLedgerRouteImport } from './routes/_app/ledger'
+import { Route as AppPositionsRouteImport } from './routes/_app/positions'
+import { Route as AppSettingsRouteImport } from './routes/_app/settings'
 import { Route as AppBotsIndexRouteImport } from './routes/_app/bots/index'
 import { Route as AppBotsBotIdRouteImport } from './routes/_app/bots/$botId'
 import { Route as AppBotsNewRouteImport } from './routes/_app/bots/new'
 import { Route as AppEvaluationsEvaluationIdRouteImport } from './routes/_app/evaluations/$evaluationId'
+import { Route as AppMarketsIndexRouteImport } from './routes/_app/markets/index'
+import { Route as AppMarketsConditionIdRouteImport } from './routes/_app/markets/$conditionId'
 
 const AppRoute = AppRouteImport.update({
   id: '/_app',
@@ -29,6 +35,26 @@ const SignInRoute = SignInRouteImport.update({
 const AppIndexRoute = AppIndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppFillTraceRoute = AppFillTraceRouteImport.update({
+  id: '/fill-trace',
+  path: '/fill-trace',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppLedgerRoute = AppLedgerRouteImport.update({
+  id: '/ledger',
+  path: '/ledger',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppPositionsRoute = AppPositionsRouteImport.update({
+  id: '/positions',
+  path: '/positions',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppSettingsRoute = AppSettingsRouteImport.update({
+  id: '/settings',
+  path: '/settings',
   getParentRoute: () => AppRoute,
 } as any)
 const AppBotsIndexRoute = AppBotsIndexRouteImport.update({
@@ -52,59 +78,105 @@ const AppEvaluationsEvaluationIdRoute =
     path: '/evaluations/$evaluationId',
     getParentRoute: () => AppRoute,
   } as any)
+const AppMarketsIndexRoute = AppMarketsIndexRouteImport.update({
+  id: '/markets/',
+  path: '/markets/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppMarketsConditionIdRoute = AppMarketsConditionIdRouteImport.update({
+  id: '/markets/$conditionId',
+  path: '/markets/$conditionId',
+  getParentRoute: () => AppRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AppIndexRoute
   '/sign-in': typeof SignInRoute
+  '/fill-trace': typeof AppFillTraceRoute
+  '/ledger': typeof AppLedgerRoute
+  '/positions': typeof AppPositionsRoute
+  '/settings': typeof AppSettingsRoute
   '/bots/$botId': typeof AppBotsBotIdRoute
   '/bots/new': typeof AppBotsNewRoute
   '/evaluations/$evaluationId': typeof AppEvaluationsEvaluationIdRoute
+  '/markets/$conditionId': typeof AppMarketsConditionIdRoute
   '/bots/': typeof AppBotsIndexRoute
+  '/markets/': typeof AppMarketsIndexRoute
 }
 export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute
+  '/fill-trace': typeof AppFillTraceRoute
+  '/ledger': typeof AppLedgerRoute
+  '/positions': typeof AppPositionsRoute
+  '/settings': typeof AppSettingsRoute
   '/': typeof AppIndexRoute
   '/bots/$botId': typeof AppBotsBotIdRoute
   '/bots/new': typeof AppBotsNewRoute
   '/evaluations/$evaluationId': typeof AppEvaluationsEvaluationIdRoute
+  '/markets/$conditionId': typeof AppMarketsConditionIdRoute
   '/bots': typeof AppBotsIndexRoute
+  '/markets': typeof AppMarketsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/_app': typeof AppRouteWithChildren
   '/sign-in': typeof SignInRoute
+  '/_app/fill-trace': typeof AppFillTraceRoute
+  '/_app/ledger': typeof AppLedgerRoute
+  '/_app/positions': typeof AppPositionsRoute
+  '/_app/settings': typeof AppSettingsRoute
   '/_app/': typeof AppIndexRoute
   '/_app/bots/$botId': typeof AppBotsBotIdRoute
   '/_app/bots/new': typeof AppBotsNewRoute
   '/_app/evaluations/$evaluationId': typeof AppEvaluationsEvaluationIdRoute
+  '/_app/markets/$conditionId': typeof AppMarketsConditionIdRoute
   '/_app/bots/': typeof AppBotsIndexRoute
+  '/_app/markets/': typeof AppMarketsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | '/'
     | '/sign-in'
+    | '/fill-trace'
+    | '/ledger'
+    | '/positions'
+    | '/settings'
     | '/bots/$botId'
     | '/bots/new'
     | '/evaluations/$evaluationId'
+    | '/markets/$conditionId'
     | '/bots/'
+    | '/markets/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/sign-in'
+    | '/fill-trace'
+    | '/ledger'
+    | '/positions'
+    | '/settings'
     | '/'
     | '/bots/$botId'
     | '/bots/new'
     | '/evaluations/$evaluationId'
+    | '/markets/$conditionId'
     | '/bots'
+    | '/markets'
   id:
     | '__root__'
     | '/_app'
     | '/sign-in'
+    | '/_app/fill-trace'
+    | '/_app/ledger'
+    | '/_app/positions'
+    | '/_app/settings'
     | '/_app/'
     | '/_app/bots/$botId'
     | '/_app/bots/new'
     | '/_app/evaluations/$evaluationId'
+    | '/_app/markets/$conditionId'
     | '/_app/bots/'
+    | '/_app/markets/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -135,6 +207,34 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppIndexRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/fill-trace': {
+      id: '/_app/fill-trace'
+      path: '/fill-trace'
+      fullPath: '/fill-trace'
+      preLoaderRoute: typeof AppFillTraceRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/ledger': {
+      id: '/_app/ledger'
+      path: '/ledger'
+      fullPath: '/ledger'
+      preLoaderRoute: typeof AppLedgerRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/positions': {
+      id: '/_app/positions'
+      path: '/positions'
+      fullPath: '/positions'
+      preLoaderRoute: typeof AppPositionsRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/settings': {
+      id: '/_app/settings'
+      path: '/settings'
+      fullPath: '/settings'
+      preLoaderRoute: typeof AppSettingsRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/bots/': {
       id: '/_app/bots/'
       path: '/bots'
@@ -163,23 +263,49 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppEvaluationsEvaluationIdRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/markets/': {
+      id: '/_app/markets/'
+      path: '/markets'
+      fullPath: '/markets/'
+      preLoaderRoute: typeof AppMarketsIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/markets/$conditionId': {
+      id: '/_app/markets/$conditionId'
+      path: '/markets/$conditionId'
+      fullPath: '/markets/$conditionId'
+      preLoaderRoute: typeof AppMarketsConditionIdRouteImport
+      parentRoute: typeof AppRoute
+    }
   }
 }
 
 interface AppRouteChildren {
+  AppFillTraceRoute: typeof AppFillTraceRoute
+  AppLedgerRoute: typeof AppLedgerRoute
+  AppPositionsRoute: typeof AppPositionsRoute
+  AppSettingsRoute: typeof AppSettingsRoute
   AppIndexRoute: typeof AppIndexRoute
   AppBotsBotIdRoute: typeof AppBotsBotIdRoute
   AppBotsNewRoute: typeof AppBotsNewRoute
   AppEvaluationsEvaluationIdRoute: typeof AppEvaluationsEvaluationIdRoute
+  AppMarketsConditionIdRoute: typeof AppMarketsConditionIdRoute
   AppBotsIndexRoute: typeof AppBotsIndexRoute
+  AppMarketsIndexRoute: typeof AppMarketsIndexRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
+  AppFillTraceRoute: AppFillTraceRoute,
+  AppLedgerRoute: AppLedgerRoute,
+  AppPositionsRoute: AppPositionsRoute,
+  AppSettingsRoute: AppSettingsRoute,
   AppIndexRoute: AppIndexRoute,
   AppBotsBotIdRoute: AppBotsBotIdRoute,
   AppBotsNewRoute: AppBotsNewRoute,
   AppEvaluationsEvaluationIdRoute: AppEvaluationsEvaluationIdRoute,
+  AppMarketsConditionIdRoute: AppMarketsConditionIdRoute,
   AppBotsIndexRoute: AppBotsIndexRoute,
+  AppMarketsIndexRoute: AppMarketsIndexRoute,
 }
 
 const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren)

@@ -10,7 +10,7 @@ export interface EquityPoint {
 }
 
 /** A theme colour as rgb(): the chart cannot parse oklch(), so one pixel is painted and read back. */
-function cssColor(name: string): string {
+export function cssColor(name: string): string {
   const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   const context = document.createElement("canvas").getContext("2d", { willReadFrequently: true });
   if (!value || !context) return "rgb(128, 128, 128)";

@@ -4,7 +4,8 @@ import { cn } from "@open-trade/ui/cn";
 import { ThemeToggle } from "@open-trade/ui/theme";
 import { Tooltip } from "@open-trade/ui/tooltip";
 import { createFileRoute, Link, Outlet, redirect, useNavigate } from "@tanstack/react-router";
-import { Bot, LayoutDashboard, LogOut } from "lucide-react";
+import { Bot, LayoutDashboard, LineChart, LogOut, ScrollText, Settings, Wallet } from "lucide-react";
+import { BottomTabs } from "../components/bottom-tabs.tsx";
 import { LiveIndicator } from "../components/live-indicator.tsx";
 import { useLiveEvents } from "../live/use-live-events.ts";
 import { useMe } from "../live/use-me.ts";
@@ -21,6 +22,10 @@ export const Route = createFileRoute("/_app")({
 const NAV = [
   { to: "/", label: "Overview", Icon: LayoutDashboard },
   { to: "/bots", label: "Bots", Icon: Bot },
+  { to: "/positions", label: "Positions", Icon: Wallet },
+  { to: "/ledger", label: "Ledger", Icon: ScrollText },
+  { to: "/markets", label: "Markets", Icon: LineChart },
+  { to: "/settings", label: "Settings", Icon: Settings },
 ] as const;
 
 function AppLayout() {
@@ -42,7 +47,7 @@ function AppLayout() {
               </Badge>
             </Tooltip>
           ) : null}
-          <nav aria-label="Main" className="ml-4 flex items-center gap-1">
+          <nav aria-label="Main" className="ml-4 hidden items-center gap-1 md:flex">
             {NAV.map(({ to, label, Icon }) => (
               <Link
                 key={to}
@@ -76,9 +81,10 @@ function AppLayout() {
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-7xl p-4">
+      <main id="main" className="mx-auto max-w-7xl p-4 pb-24 md:pb-4">
         <Outlet />
       </main>
+      <BottomTabs />
     </div>
   );
 }

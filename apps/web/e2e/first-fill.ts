@@ -1,0 +1,41 @@
+import type { Page } from "playwright-core";
+import { storeTemplateRecipe } from "./fixtures.ts";
+import type { Product } from "./start-product.ts";
+
+const LIVE_WAIT = 60_000;
+
+/** A new trader signs up and lands on their overview, with the live stream connected. */
+export async function signUp(page: Page, url: string) {
+  await page.goto(`${url}/sign-in?mode=sign-up`);
+  await page.getByLabel("Email").fill(`trader-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("heading", { name: "Overview" }).waitFor();
+  await page.locator('[data-live-state="live"]').waitFor({ timeout: LIVE_WAIT });
+}
+
+/**
+ * Builds the "Fade long shots" bot with no daily loss limit of its own (so the risk profile's default applies),
+ * starts it and runs it once; returns the bot page's path once its fill has arrived.
+ */
+export async function botWithOneFill(page: Page, product: Product): Promise<string> {
+  await page.getByRole("link", { name: "Bots" }).first().click();
+  await page.getByRole("link", { name: "New bot" }).click();
+  await page.getByRole("button", { name: /Fade long shots/ }).click();
+  await page.getByLabel("Max trades per day").fill("1");
+  await page.getByLabel("Max daily loss (USD)").fill("");
+  await page.getByRole("button", { name: "Create bot" }).click();
+  await page.waitForURL(/\/bots\/[0-9a-f-]{36}/);
+  const botPath = new URL(page.url()).pathname;
+  await storeTemplateRecipe(
+    product.url,
+    product.databaseUrl,
+    botPath.split("/").at(-1) ?? "",
+    "Fade long shots",
+  );
+  await page.reload();
+  await page.getByRole("button", { name: "Start" }).click();
+  await page.getByRole("button", { name: "Run now" }).click();
+  await page.locator('li[data-outcome="filled"]').first().waitFor({ timeout: LIVE_WAIT });
+  return botPath;
+}
