@@ -162,7 +162,11 @@ describe("credentials", () => {
       walletAddress: expect.stringMatching(/^0x[0-9a-fA-F]{40}$/),
     });
     const status = await t.call("credentials.status", undefined, pro.accessToken);
-    expect(status.body.result?.data).toMatchObject({ stored: true, storedAt: expect.any(String) });
+    expect(status.body.result?.data).toMatchObject({
+      stored: true,
+      storedAt: expect.any(String),
+      walletAddress: (stored.body.result?.data as { walletAddress: string }).walletAddress,
+    });
     const { rows } = await t.db.raw.query<{ private_key: string }>(
       "select private_key from public.api_credentials where user_id = $1",
       [pro.userId],

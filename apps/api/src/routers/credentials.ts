@@ -33,19 +33,24 @@ export const credentialsRouter = router({
     }
     // One set per user: storing again replaces the previous set.
     await ctx.tx.delete(c).where(eq(c.userId, ctx.me.id));
-    const { id } = await storeCredentials(ctx.tx, sealer, ctx.me.id, input);
+    const { id } = await storeCredentials(ctx.tx, sealer, ctx.me.id, input, walletAddress);
     return { id, stored: true as const, walletAddress };
   }),
 
   status: authedProcedure.query(async ({ ctx }) => {
     const [row] = await ctx.tx
-      .select({ id: c.id, createdAt: c.createdAt })
+      .select({ id: c.id, createdAt: c.createdAt, walletAddress: c.walletAddress })
       .from(c)
       .where(eq(c.userId, ctx.me.id))
       .orderBy(desc(c.createdAt))
       .limit(1);
     return row
-      ? { stored: true as const, id: row.id, storedAt: row.createdAt.toISOString() }
+      ? {
+          stored: true as const,
+          id: row.id,
+          storedAt: row.createdAt.toISOString(),
+          walletAddress: row.walletAddress,
+        }
       : { stored: false as const };
   }),
 

@@ -21,6 +21,8 @@ export async function storeCredentials(
   sealer: CredentialSealer,
   userId: string,
   credentials: PolymarketCredentials,
+  /** The private key's address, shown to its owner later (derived by the caller, which holds the key now). */
+  walletAddress?: string,
 ): Promise<{ id: string }> {
   const parsed = checkedCredentials(credentialsSchema, credentials);
   const id = randomUUID();
@@ -37,6 +39,7 @@ export async function storeCredentials(
     apiKey: seal("apiKey"),
     apiSecret: seal("apiSecret"),
     passphrase: seal("passphrase"),
+    walletAddress: walletAddress ?? null,
   };
   try {
     await tx.insert(apiCredentials).values(row);

@@ -21,6 +21,8 @@ export const apiCredentials = pgTable(
     passphrase: text("passphrase"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     privateKey: text("private_key").notNull(),
+    /** The private key's wallet address: public, the one credential column its owner may read. */
+    walletAddress: text("wallet_address"),
   },
   (t) => [
     index("api_credentials_user_id_idx").on(t.userId),
@@ -28,6 +30,7 @@ export const apiCredentials = pgTable(
     check("api_credentials_api_secret_is_ciphertext", envelope("api_secret")),
     check("api_credentials_passphrase_is_ciphertext", envelope("passphrase")),
     check("api_credentials_private_key_is_ciphertext", envelope("private_key")),
+    check("api_credentials_wallet_address_format", sql`wallet_address ~ '^0x[0-9a-fA-F]{40}$'`),
     check(
       "api_credentials_l2_complete",
       sql`(api_key is null and api_secret is null and passphrase is null) or (api_key is not null and api_secret is not null and passphrase is not null)`,

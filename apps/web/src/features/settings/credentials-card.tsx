@@ -28,8 +28,7 @@ export function CredentialsCard() {
     onError: (error) => toast.error(error.message),
   });
   const s = status.data;
-  const walletAddress =
-    s && "walletAddress" in s && typeof s.walletAddress === "string" ? s.walletAddress : wallet;
+  const walletAddress = (s?.stored ? s.walletAddress : null) ?? wallet;
   return (
     <Card>
       <CardHeader>
