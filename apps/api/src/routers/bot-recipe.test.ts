@@ -27,14 +27,14 @@ describe("the recipe a bot runs", () => {
       templateId: template.id,
     });
     expect(res.status).toBe(200);
-    const id = (res.body.result?.data as { id: string }).id;
+    const id = (res.body.result?.data as { id: string } | undefined)?.id ?? "";
     expect(await storedRecipe(id)).toEqual(JSON.parse(JSON.stringify(template.recipe)));
   });
 
   it("when the preview's recipe is sent then it is stored, and an update can replace it", async () => {
     const pro = await t.signUp("pro");
     const res = await create(pro, { name: "Previewed", strategyPrompt: "x", recipe: template.recipe });
-    const id = (res.body.result?.data as { id: string }).id;
+    const id = (res.body.result?.data as { id: string } | undefined)?.id ?? "";
     const changed = { ...template.recipe, summary: "A changed summary." };
     const update = await t.call(
       "bots.update",
