@@ -79,15 +79,9 @@ describe.skipIf(!haveDatabase)("a trader's journey on the real API and runner", 
   it("when the bot runs past its risk budget then the denial is as visible as a trade, with its code", async () => {
     await page.goto(`${product.url}${botPath}`);
     await page.getByRole("button", { name: "Run now" }).click();
-    await page.locator('li[data-outcome="running"]').first().waitFor({ timeout: LIVE_WAIT });
-    // A denial makes no fill, and the evaluations stream does not yet resend an evaluation when it finishes
-    // (reported to the API), so the finished timeline is read by reloading the page.
+    // The evaluations stream sends the evaluation again when it ends, so the denial appears without a reload.
     const denied = page.locator('li[data-outcome="denied"]').first();
-    for (let attempt = 0; attempt < 20 && !(await denied.isVisible()); attempt += 1) {
-      await page.waitForTimeout(1_000);
-      await page.reload();
-      await page.getByRole("heading", { name: "Fade long shots" }).waitFor();
-    }
+    await denied.waitFor({ timeout: LIVE_WAIT });
     const code = (await denied.locator("code").first().textContent()) ?? "";
     expect(DENIAL_CODES).toContain(code);
     await denied.getByRole("link", { name: "Open decision trace" }).click();
