@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { storeTemplateRecipe } from "./fixtures.ts";
+import { expectTemplateRecipe } from "./fixtures.ts";
 import type { Product } from "./start-product.ts";
 
 const LIVE_WAIT = 60_000;
@@ -27,7 +27,7 @@ export async function botWithOneFill(page: Page, product: Product): Promise<stri
   await page.getByRole("button", { name: "Create bot" }).click();
   await page.waitForURL(/\/bots\/[0-9a-f-]{36}/);
   const botPath = new URL(page.url()).pathname;
-  await storeTemplateRecipe(
+  await expectTemplateRecipe(
     product.url,
     product.databaseUrl,
     botPath.split("/").at(-1) ?? "",

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { isDeepStrictEqual } from "node:util";
 import type { StandInExchange } from "@open-trade/polymarket";
 
 /**
@@ -29,28 +30,25 @@ export function addLongShotMarkets(exchange: StandInExchange) {
 }
 
 /**
- * Stores a template's recipe on a bot, as the API would if `bots.create` took a template: it does not yet, and
- * a bot without a recipe cannot run. Reads the template from the API itself, writes it with psql.
+ * Reads the template a bot was built from back out of the database: the builder must have sent the template's
+ * id, and the API stored that template's recipe (a bot without one cannot run).
  */
-export async function storeTemplateRecipe(apiUrl: string, databaseUrl: string, botId: string, title: string) {
+export async function expectTemplateRecipe(
+  apiUrl: string,
+  databaseUrl: string,
+  botId: string,
+  title: string,
+) {
   const response = await fetch(`${apiUrl}/trpc/strategy.templates`);
   const body = (await response.json()) as { result: { data: { title: string; recipe: unknown }[] } };
   const template = body.result.data.find((t) => t.title === title);
   if (!template) throw new Error(`The API has no template titled "${title}".`);
-  execFileSync(
-    "psql",
-    [
-      databaseUrl,
-      "-v",
-      "ON_ERROR_STOP=1",
-      "-v",
-      `recipe=${JSON.stringify(template.recipe)}`,
-      "-v",
-      `id=${botId}`,
-    ],
-    {
-      input: "update public.bots set recipe_json = :'recipe'::jsonb where id = :'id'::uuid;\n",
-      stdio: ["pipe", "pipe", "pipe"],
-    },
-  );
+  const stored = execFileSync("psql", [databaseUrl, "-v", "ON_ERROR_STOP=1", "-At", "-v", `id=${botId}`], {
+    input: "select recipe_json::text from public.bots where id = :'id'::uuid;\n",
+    encoding: "utf8",
+  });
+  // jsonb reorders keys: compare values, not text.
+  if (!isDeepStrictEqual(JSON.parse(stored.trim()), template.recipe)) {
+    throw new Error(`The bot does not run the "${title}" template's recipe.`);
+  }
 }

@@ -2,7 +2,7 @@ import { DENIAL_CODES } from "@open-trade/risk-engine";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot, seriousViolations, type Violation } from "./browser.ts";
-import { addLongShotMarkets, storeTemplateRecipe } from "./fixtures.ts";
+import { addLongShotMarkets, expectTemplateRecipe } from "./fixtures.ts";
 import { type Product, startProduct } from "./start-product.ts";
 
 const haveDatabase = Boolean(process.env.DATABASE_URL);
@@ -47,7 +47,7 @@ describe.skipIf(!haveDatabase)("a trader's journey on the real API and runner", 
     await page.getByRole("button", { name: "Create bot" }).click();
     await page.waitForURL(/\/bots\/[0-9a-f-]{36}/);
     botPath = new URL(page.url()).pathname;
-    await storeTemplateRecipe(
+    await expectTemplateRecipe(
       product.url,
       product.databaseUrl,
       botPath.split("/").at(-1) ?? "",
