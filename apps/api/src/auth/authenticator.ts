@@ -1,7 +1,7 @@
 import type { UserClaims } from "@open-trade/db";
 import { errors, type JWTVerifyGetKey, jwtVerify } from "jose";
 import { z } from "zod";
-import type { LocalAuth } from "./local-auth.ts";
+import type { LocalAuth } from "./local-auth-api.ts";
 
 export type AuthMode = "local" | "supabase";
 

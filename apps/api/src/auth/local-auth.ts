@@ -5,28 +5,10 @@ import { sql } from "drizzle-orm";
 import { createLocalJWKSet, SignJWT } from "jose";
 import { ApiError } from "../errors/api-error.ts";
 import { AUDIENCE, type Authenticator, createTokenVerifier } from "./authenticator.ts";
+import type { LocalAuth, Session } from "./local-auth-api.ts";
 import { DECOY_HASH, hashPassword, verifyPassword } from "./password-hash.ts";
 import { RateLimiter } from "./rate-limiter.ts";
 import type { SigningKey } from "./signing-key.ts";
-
-export interface Session {
-  readonly accessToken: string;
-  readonly refreshToken: string;
-  /** When the access token expires (ISO); refresh before then. */
-  readonly expiresAt: string;
-  readonly user: { readonly id: string; readonly email: string };
-}
-
-export interface LocalAuth {
-  signUp(email: string, password: string, address: string): Promise<Session>;
-  signIn(email: string, password: string, address: string): Promise<Session>;
-  /** Spends `refreshToken` and returns a new session; a spent token used again revokes its whole family. */
-  refresh(refreshToken: string): Promise<Session>;
-  signOut(refreshToken: string): Promise<void>;
-  /** A session for the embedded demo user, who has no password: only the embedded launcher enables it. */
-  demoSession(userId: string): Promise<Session>;
-  jwks(): { keys: unknown[] };
-}
 
 const ACCESS_SECONDS = 15 * 60;
 const REFRESH_DAYS = 30;

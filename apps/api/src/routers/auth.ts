@@ -1,4 +1,4 @@
-import type { LocalAuth } from "../auth/local-auth.ts";
+import type { LocalAuth } from "../auth/local-auth-api.ts";
 import type { Context } from "../context.ts";
 import { ApiError } from "../errors/api-error.ts";
 import { emailPasswordInput, refreshTokenInput } from "../inputs/index.ts";

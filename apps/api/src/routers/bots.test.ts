@@ -165,7 +165,7 @@ describe("credentials", () => {
     expect(status.body.result?.data).toMatchObject({
       stored: true,
       storedAt: expect.any(String),
-      walletAddress: (stored.body.result?.data as { walletAddress: string }).walletAddress,
+      walletAddress: (stored.body.result?.data as { walletAddress: string } | undefined)?.walletAddress,
     });
     const { rows } = await t.db.raw.query<{ private_key: string }>(
       "select private_key from public.api_credentials where user_id = $1",
