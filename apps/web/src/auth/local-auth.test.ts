@@ -9,12 +9,16 @@ const session = (id: string): Session => ({
 });
 
 function fakeApi(calls: string[]): LocalAuthApi {
+  const answer = (name: string, id: string) => async () => {
+    calls.push(name);
+    return session(id);
+  };
   return {
-    signIn: async () => (calls.push("signIn"), session("trader")),
-    signUp: async () => (calls.push("signUp"), session("trader")),
-    refresh: async () => (calls.push("refresh"), session("trader")),
-    signOut: async () => calls.push("signOut"),
-    demoSession: async () => (calls.push("demoSession"), session("demo")),
+    signIn: answer("signIn", "trader"),
+    signUp: answer("signUp", "trader"),
+    refresh: answer("refresh", "trader"),
+    signOut: answer("signOut", "trader"),
+    demoSession: answer("demoSession", "demo"),
   };
 }
 
