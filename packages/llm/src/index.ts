@@ -3,13 +3,8 @@ export { fetchModelList } from "./catalog/fetch-model-list.ts";
 export { ModelCatalog, type ModelCatalogOptions } from "./catalog/model-catalog.ts";
 export { type CallCost, type CostSource, callCost } from "./cost/call-cost.ts";
 export { type CostEstimate, estimateCallCost } from "./cost/estimate-call-cost.ts";
+export type { LlmReservation } from "./cost/llm-reservation.ts";
 export { type MeteredDeps, type MeteredOutcome, meteredCall, ReservationMeter } from "./cost/metered-call.ts";
-export {
-  type LlmBudget,
-  type LlmReservation,
-  type ReservationOutcome,
-  reserveLlmCall,
-} from "./cost/reserve-llm-call.ts";
 export { type LlmPurpose, type LlmUsageRecord, sumBilledUsd } from "./cost/usage-record.ts";
 export { createLlm, type Llm } from "./create-llm.ts";
 export { type DecideInput, type DecideOutcome, decide, decisionRequest } from "./decision/decide.ts";

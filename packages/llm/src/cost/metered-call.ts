@@ -11,7 +11,7 @@ import { requestInputText } from "../structured/request-input-text.ts";
 import { estimateTokens } from "../tokens/estimate-tokens.ts";
 import { callCost } from "./call-cost.ts";
 import { estimateCallCost } from "./estimate-call-cost.ts";
-import type { LlmReservation } from "./reserve-llm-call.ts";
+import type { LlmReservation } from "./llm-reservation.ts";
 import type { LlmPurpose, LlmUsageRecord } from "./usage-record.ts";
 
 export interface MeteredDeps extends ReliabilityDeps {
