@@ -40,6 +40,7 @@ export const botEvaluations = pgTable(
     llmInputTokens: integer("llm_input_tokens").notNull().default(0),
     llmOutputTokens: integer("llm_output_tokens").notNull().default(0),
     timingsMs: jsonb("timings_ms").notNull().default(sql`'{}'::jsonb`),
+    trace: jsonb("trace").notNull().default(sql`'{}'::jsonb`),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
@@ -57,6 +58,8 @@ export const botEvaluations = pgTable(
     check("bot_evaluations_llm_billed_usd_not_negative", sql`llm_billed_usd >= 0`),
     check("bot_evaluations_llm_tokens_not_negative", sql`llm_input_tokens >= 0 and llm_output_tokens >= 0`),
     check("bot_evaluations_timings_ms_is_object", sql`jsonb_typeof(timings_ms) = 'object'`),
+    check("bot_evaluations_trace_is_object", sql`jsonb_typeof(trace) = 'object'`),
+    check("bot_evaluations_trace_size", sql`pg_column_size(trace) <= 65536`),
     check("bot_evaluations_finished_when_done", sql`(outcome = 'running') = (finished_at is null)`),
     pgPolicy("Users can read their own bots' evaluations", {
       for: "select",

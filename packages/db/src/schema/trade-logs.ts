@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, jsonb, pgPolicy, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { authenticatedRole } from "drizzle-orm/supabase";
+import { botEvaluations } from "./bot-evaluations.ts";
 import { bots } from "./bots.ts";
 import { sharePrice, shareQuantity, usdAmount } from "./columns.ts";
 import { tradeAction, tradeType } from "./enums.ts";
@@ -26,10 +27,12 @@ export const tradeLogs = pgTable(
     feeUsd: usdAmount("fee_usd").notNull().default("0"),
     orderId: text("order_id"),
     fillKey: text("fill_key"),
+    evaluationId: uuid("evaluation_id").references(() => botEvaluations.id),
   },
   (t) => [
     index("trade_logs_bot_id_created_at_idx").on(t.botId, t.createdAt.desc()),
     index("trade_logs_market_id_idx").on(t.marketId),
+    index("trade_logs_evaluation_id_idx").on(t.evaluationId).where(sql`evaluation_id is not null`),
     check("trade_logs_market_id_not_blank", sql`length(btrim(market_id)) > 0`),
     check("trade_logs_size_positive", sql`size > 0`),
     check("trade_logs_recipe_snapshot_is_object", sql`jsonb_typeof(recipe_snapshot) = 'object'`),
