@@ -26,7 +26,13 @@ export {
 } from "./llm/reserve-model-call.ts";
 export { applyBpsFloor, type Bps, percentToBps } from "./money/basis-points.ts";
 export { divCeil, divFloor } from "./money/divide.ts";
-export { formatMicros, formatPrice, formatShares, formatUsd } from "./money/format-money.ts";
+export {
+  formatMicros,
+  formatMicrosFixed,
+  formatPrice,
+  formatShares,
+  formatUsd,
+} from "./money/format-money.ts";
 export { MONEY_ERROR_CODES, MoneyError, type MoneyErrorCode } from "./money/money-error.ts";
 export { notional, type Rounding, sharesFor } from "./money/notional.ts";
 export { price, shares, usd } from "./money/parse-money.ts";
@@ -69,7 +75,12 @@ export {
   checkBotCount,
   validateBotConfig,
 } from "./policy/validate-bot-config.ts";
-export type { RiskCheck } from "./risk/checks/risk-check.ts";
+export type {
+  CheckReading,
+  Measure,
+  MeasuredCheck,
+  RiskCheck,
+} from "./risk/checks/risk-check.ts";
 export {
   DENIAL_CODES,
   DENIAL_DESCRIPTIONS,
@@ -81,9 +92,15 @@ export {
   reducibleTo,
 } from "./risk/denial.ts";
 export { type Approval, type Decision, evaluate, type Rejection } from "./risk/evaluate.ts";
+export {
+  type CheckReport,
+  type CheckVerdict,
+  type Explanation,
+  explain,
+} from "./risk/explain.ts";
 export { computeExposure, type Exposure, sharedPoolSize } from "./risk/exposure.ts";
 export { LOT, type PricedOrder, priceOrder } from "./risk/price-order.ts";
-export { RISK_CHECKS } from "./risk/risk-checks.ts";
+export { type CheckUnit, RISK_CHECKS, type RiskCheckEntry } from "./risk/risk-checks.ts";
 export { dailyLossReached, type TradingState, tradingState } from "./risk/trading-state.ts";
 export type {
   BotBudget,

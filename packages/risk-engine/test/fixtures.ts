@@ -1,7 +1,7 @@
 import { applyAdaptations } from "../src/adaptation/apply-adaptations.ts";
 import type { BookLevel, OrderBook } from "../src/book/order-book.ts";
 import type { Price, Shares, Usd } from "../src/money/units.ts";
-import type { RiskCheck } from "../src/risk/checks/risk-check.ts";
+import type { MeasuredCheck } from "../src/risk/checks/risk-check.ts";
 import { priceOrder } from "../src/risk/price-order.ts";
 import { tradingState } from "../src/risk/trading-state.ts";
 import type { OrderIntent, RiskLimits, RiskSnapshot } from "../src/risk/types.ts";
@@ -75,7 +75,12 @@ export interface Case {
 }
 
 /** Prices the order the way `evaluate` does and runs one check on it. */
-export function runCheck(check: RiskCheck, c: Case) {
+export function runCheck(check: MeasuredCheck, c: Case) {
+  return readCheck(check, c)?.denial ?? null;
+}
+
+/** Prices the order the way `evaluate` does and reads one check on it (null: it does not apply). */
+export function readCheck(check: MeasuredCheck, c: Case) {
   const snapshot = makeSnapshot(c.snapshot);
   const intent = makeIntent(c.intent);
   const { limits, blockedUntil } = applyAdaptations(

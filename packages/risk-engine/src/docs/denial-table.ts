@@ -5,9 +5,9 @@ export const DOCS_START =
   "<!-- generated:risk-docs:start (pnpm --filter @open-trade/risk-engine run docs) -->";
 export const DOCS_END = "<!-- generated:risk-docs:end -->";
 
-/** A markdown table with padded columns, exactly as the repository's formatter (Biome) lays it out. */
+/** A markdown table with padded columns (at least 3 wide), exactly as the repository's formatter (Biome) lays it out. */
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? "").length)));
+  const widths = header.map((h, c) => Math.max(3, h.length, ...rows.map((row) => (row[c] ?? "").length)));
   const line = (cells: readonly string[]) =>
     `| ${cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(" | ")} |`;
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)];
@@ -15,16 +15,22 @@ function markdownTable(header: readonly string[], rows: readonly (readonly strin
 
 /** The check order and the denial-code table, rendered from the code so the README cannot drift. */
 export function renderRiskDocs(): string {
-  const order = RISK_CHECKS.map(({ name }, i) => `${i + 1}. ${name}`);
+  const order = RISK_CHECKS.map(({ name, unit, measures, codes }, i) => [
+    String(i + 1),
+    name,
+    unit,
+    measures,
+    codes.map((code) => `\`${code}\``).join(", "),
+  ]);
   const rows = DENIAL_CODES.map((code) => {
     const fields: readonly string[] = DENIAL_CONTEXT_FIELDS[code];
     const context = fields.length === 0 ? "—" : fields.map((f) => `\`${f}\``).join(", ");
     return [`\`${code}\``, DENIAL_DESCRIPTIONS[code], context, fields.includes("maxShares") ? "yes" : "no"];
   });
   return [
-    "Check order (`RISK_CHECKS`):",
+    "Check order (`RISK_CHECKS`), with what `explain` reports for each:",
     "",
-    ...order,
+    ...markdownTable(["#", "Check", "Unit", "Limit and value", "Codes"], order),
     "",
     ...markdownTable(["Code", "Meaning", "Context", "Reducible"], rows),
   ].join("\n");

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatMicros, formatPrice, formatShares, formatUsd } from "./format-money.ts";
+import { formatMicros, formatMicrosFixed, formatPrice, formatShares, formatUsd } from "./format-money.ts";
 import { price, shares, usd } from "./parse-money.ts";
 
 describe("formatMicros", () => {
@@ -25,5 +25,21 @@ describe("formatMicros", () => {
       "0.49",
       "7.777",
     ]);
+  });
+});
+
+describe("formatMicrosFixed", () => {
+  it.each([
+    [50_000_000n, "50.000000"],
+    [1n, "0.000001"],
+    [-3_200_000n, "-3.200000"],
+    [0n, "0.000000"],
+    [-1n, "-0.000001"],
+  ])("when given %s then it prints %s", (micros, expected) => {
+    expect(formatMicrosFixed(micros)).toBe(expected);
+  });
+
+  it("when formatting then parsing any amount then the amount is unchanged", () => {
+    fc.assert(fc.property(fc.bigInt(), (micros) => usd(formatMicrosFixed(micros)) === micros));
   });
 });

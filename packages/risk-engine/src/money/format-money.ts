@@ -12,3 +12,10 @@ export function formatMicros(micros: bigint): string {
 export const formatUsd = (amount: Usd): string => formatMicros(amount);
 export const formatPrice = (value: Price): string => formatMicros(value);
 export const formatShares = (quantity: Shares): string => formatMicros(quantity);
+
+/** Exact decimal string with all 6 decimals of a micro-unit count: 50_000_000n -> "50.000000". */
+export function formatMicrosFixed(micros: bigint): string {
+  const negative = micros < 0n;
+  const digits = (negative ? -micros : micros).toString().padStart(7, "0");
+  return `${negative ? "-" : ""}${digits.slice(0, -6)}.${digits.slice(-6)}`;
+}

@@ -1,6 +1,7 @@
 import { applyAdaptations } from "../adaptation/apply-adaptations.ts";
 import type { BookWalk } from "../book/walk-book.ts";
 import type { Price, Shares, Usd } from "../money/units.ts";
+import type { CheckReading } from "./checks/risk-check.ts";
 import { type Denial, deny, reducibleTo } from "./denial.ts";
 import { inputProblem } from "./input-problem.ts";
 import { floorToLot, type PricedOrder, priceOrder } from "./price-order.ts";
@@ -27,13 +28,29 @@ export interface Rejection {
 
 export type Decision = Approval | Rejection;
 
-function runChecks(order: PricedOrder, snapshot: RiskSnapshot, limits: RiskLimits): Denial[] {
+/** Each check's reading in RISK_CHECKS order (null: the check does not apply to the order). */
+export type Readings = readonly (CheckReading | null)[];
+
+/** What `evaluate` decided and, unless the input was unreadable, what each check read on the order as asked. */
+export interface Judgement {
+  readonly decision: Decision;
+  readonly readings: Readings | null;
+}
+
+interface Checked {
+  readonly denials: Denial[];
+  readonly readings: Readings;
+}
+
+function runChecks(order: PricedOrder, snapshot: RiskSnapshot, limits: RiskLimits): Checked {
   const denials: Denial[] = [];
-  for (const { check } of RISK_CHECKS) {
-    const denial = check(order, snapshot, limits, snapshot.now);
-    if (denial) denials.push(denial);
+  const readings: (CheckReading | null)[] = [];
+  for (const { measure } of RISK_CHECKS) {
+    const read = measure(order, snapshot, limits, snapshot.now);
+    readings.push(read);
+    if (read?.denial) denials.push(read.denial);
   }
-  return denials;
+  return { denials, readings };
 }
 
 // An approved order always has a limit: an unknown market, an empty side and a zero size are all denied.
@@ -57,7 +74,7 @@ function reducedSize(denials: readonly Denial[]): Shares | null {
   return size === null ? null : floorToLot(size);
 }
 
-function evaluateChecked(intent: OrderIntent, snapshot: RiskSnapshot, base: RiskLimits): Decision {
+function judgeChecked(intent: OrderIntent, snapshot: RiskSnapshot, base: RiskLimits): Judgement {
   const { limits, blockedUntil } = applyAdaptations(
     base,
     snapshot.adaptations,
@@ -66,14 +83,32 @@ function evaluateChecked(intent: OrderIntent, snapshot: RiskSnapshot, base: Risk
   );
   const state = tradingState(snapshot, limits);
   const order = priceOrder(intent, snapshot, limits, state, blockedUntil);
-  const denials = runChecks(order, snapshot, limits);
-  if (denials.length === 0) return approve(order, false);
+  const { denials, readings } = runChecks(order, snapshot, limits);
+  if (denials.length === 0) return { decision: approve(order, false), readings };
   const size = intent.allowReduce ? reducedSize(denials) : null;
   if (size !== null && size > 0n && size < intent.shares) {
     const smaller = priceOrder({ ...intent, shares: size }, snapshot, limits, state, blockedUntil);
-    if (runChecks(smaller, snapshot, limits).length === 0) return approve(smaller, true);
+    if (runChecks(smaller, snapshot, limits).denials.length === 0) {
+      return { decision: approve(smaller, true), readings };
+    }
   }
-  return { approved: false, denials };
+  return { decision: { approved: false, denials }, readings };
+}
+
+const unreadable = (reason: string): Judgement => ({
+  decision: { approved: false, denials: [deny("INVALID_INPUT", { reason })] },
+  readings: null,
+});
+
+/** `evaluate`'s decision together with the readings it came from (see `explain`). */
+export function judge(intent: OrderIntent, snapshot: RiskSnapshot, limits: RiskLimits): Judgement {
+  try {
+    const problem = inputProblem(intent, snapshot, limits);
+    if (problem !== null) return unreadable(problem);
+    return judgeChecked(intent, snapshot, limits);
+  } catch (error) {
+    return unreadable(error instanceof Error ? error.message : "The snapshot or limits could not be read.");
+  }
 }
 
 /**
@@ -81,12 +116,5 @@ function evaluateChecked(intent: OrderIntent, snapshot: RiskSnapshot, base: Risk
  * or returns every denial. Never throws: unreadable input becomes an INVALID_INPUT denial.
  */
 export function evaluate(intent: OrderIntent, snapshot: RiskSnapshot, limits: RiskLimits): Decision {
-  try {
-    const problem = inputProblem(intent, snapshot, limits);
-    if (problem !== null) return { approved: false, denials: [deny("INVALID_INPUT", { reason: problem })] };
-    return evaluateChecked(intent, snapshot, limits);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : "The snapshot or limits could not be read.";
-    return { approved: false, denials: [deny("INVALID_INPUT", { reason })] };
-  }
+  return judge(intent, snapshot, limits).decision;
 }

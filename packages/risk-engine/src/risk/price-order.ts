@@ -91,3 +91,18 @@ export function sideDepth(book: OrderBook, order: PricedOrder): Shares {
   }
   return depth as Shares;
 }
+
+/**
+ * The price of the level at which the side's depth, taken from the best level on, reaches the order's
+ * size: the worst price the whole size would fill at, ignoring any limit. Null when the side holds less.
+ */
+export function priceToFill(book: OrderBook, order: PricedOrder): Price | null {
+  const levels = (order.intent.side === "BUY" ? book.asks : book.bids) as readonly BookLevel[];
+  let depth = 0n;
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const level = levels[i] as BookLevel;
+    depth += level.size;
+    if (depth >= order.intent.shares) return level.price;
+  }
+  return null;
+}

@@ -7,7 +7,7 @@ import {
   checkPositionSize,
   checkSharedBudget,
 } from "./exposure-checks.ts";
-import type { RiskCheck } from "./risk-check.ts";
+import type { MeasuredCheck } from "./risk-check.ts";
 
 // A BUY of 10 shares against a best ask of 0.50 with a 2 % cap is priced at 0.51: worst case 5.10 USD.
 const ORDER_COST = 5_100_000n;
@@ -19,7 +19,7 @@ const held = (botId: string, marketId: string, costBasis: bigint, correlatedMark
   correlatedMarkets,
 });
 
-type Row = [string, RiskCheck, Case, DenialCode | null, bigint | null];
+type Row = [string, MeasuredCheck, Case, DenialCode | null, bigint | null];
 
 describe("exposure checks", () => {
   it.each(

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BOT, type Case, M, MARKET, NOW, p, runCheck, s, u } from "../../../test/fixtures.ts";
 import type { DenialCode } from "../denial.ts";
 import { checkConcurrentMarkets, checkOrderRate, checkTradesPerDay } from "./frequency-checks.ts";
-import type { RiskCheck } from "./risk-check.ts";
+import type { MeasuredCheck } from "./risk-check.ts";
 
 const position = (marketId: string) => ({
   botId: BOT,
@@ -92,7 +92,7 @@ describe("frequency checks", () => {
           { snapshot: { positions: [position("a"), position("b"), { ...position("c"), shares: s(0) }] } },
           null,
         ],
-      ] as [string, RiskCheck, Case, DenialCode | null][]
+      ] as [string, MeasuredCheck, Case, DenialCode | null][]
     ).map(([name, check, c, code]) => [name, code ?? "no denial", check, c, code] as const),
   )("when %s then %s", (_name, _outcome, check, c, code) => {
     expect(runCheck(check, c)?.code ?? null).toBe(code);

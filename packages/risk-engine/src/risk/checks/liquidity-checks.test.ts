@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type Case, ladder, M, MARKET, runCheck } from "../../../test/fixtures.ts";
 import type { DenialCode } from "../denial.ts";
 import { checkLiquidity, checkSlippage } from "./liquidity-checks.ts";
-import type { RiskCheck } from "./risk-check.ts";
+import type { MeasuredCheck } from "./risk-check.ts";
 
 // The ladder has 10 levels of 100 shares per side; a 2 % cap over 0.50 reaches 0.51, i.e. 200 shares.
 const market = (book = ladder(10)) => ({ id: MARKET, category: "politics", open: true, book });
@@ -64,7 +64,7 @@ describe("liquidity and slippage checks", () => {
         ["an empty ask side", checkLiquidity, { snapshot: { market: market(empty) } }, "NO_LIQUIDITY", null],
         ["an unknown market", checkLiquidity, { snapshot: { market: null } }, null, null],
         ["an unknown market for slippage", checkSlippage, { snapshot: { market: null } }, null, null],
-      ] as [string, RiskCheck, Case, DenialCode | null, bigint | null][]
+      ] as [string, MeasuredCheck, Case, DenialCode | null, bigint | null][]
     ).map(
       ([name, check, c, code, maxShares]) => [name, code ?? "no denial", check, c, code, maxShares] as const,
     ),

@@ -1,30 +1,42 @@
 import { deny } from "../denial.ts";
-import { floorToLot, sideDepth } from "../price-order.ts";
-import type { RiskCheck } from "./risk-check.ts";
+import { floorToLot, priceToFill, sideDepth } from "../price-order.ts";
+import { type MeasuredCheck, reading } from "./risk-check.ts";
 
-export const checkLiquidity: RiskCheck = (order) => {
+/** Limit: the shares on the side the order takes from; value: the shares asked. */
+export const checkLiquidity: MeasuredCheck = (order) => {
   const { intent, walk, market } = order;
-  if (!market || walk.complete) return null;
-  if (walk.bestPrice === null) return deny("NO_LIQUIDITY", { side: intent.side });
+  if (!market) return null;
   const available = sideDepth(market.book, order);
-  return available >= intent.shares
-    ? null
-    : deny("INSUFFICIENT_LIQUIDITY", {
-        requested: intent.shares,
-        available,
-        maxShares: floorToLot(walk.filled),
-      });
+  let denial = null;
+  if (!walk.complete && walk.bestPrice === null) denial = deny("NO_LIQUIDITY", { side: intent.side });
+  else if (!walk.complete && available < intent.shares) {
+    denial = deny("INSUFFICIENT_LIQUIDITY", {
+      requested: intent.shares,
+      available,
+      maxShares: floorToLot(walk.filled),
+    });
+  }
+  return reading(available, intent.shares, denial);
 };
 
-/** The book holds enough shares, but not within the limit price that caps slippage. */
-export const checkSlippage: RiskCheck = (order, _snapshot, limits) => {
+/**
+ * The book holds enough shares, but not within the limit price that caps slippage. Limit: that limit
+ * price; value: the worst price the whole size fills at (null when the book cannot fill it at all, which
+ * the liquidity check reports).
+ */
+export const checkSlippage: MeasuredCheck = (order, _snapshot, limits) => {
   const { intent, walk, limitPrice, market } = order;
-  if (!market || walk.complete || limitPrice === null) return null;
-  if (sideDepth(market.book, order) < intent.shares) return null;
-  return deny("SLIPPAGE_EXCEEDED", {
-    requested: intent.shares,
-    limitPrice,
-    maxSlippageBps: limits.maxSlippageBps,
-    maxShares: floorToLot(walk.filled),
-  });
+  if (!market || limitPrice === null) return null;
+  if (walk.complete) return reading(limitPrice, walk.worstPrice, null);
+  const worst = priceToFill(market.book, order);
+  const denial =
+    worst === null
+      ? null
+      : deny("SLIPPAGE_EXCEEDED", {
+          requested: intent.shares,
+          limitPrice,
+          maxSlippageBps: limits.maxSlippageBps,
+          maxShares: floorToLot(walk.filled),
+        });
+  return reading(limitPrice, worst, denial);
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type Case, ladder, MARKET, NOW, runCheck } from "../../../test/fixtures.ts";
 import type { DenialCode } from "../denial.ts";
 import { checkAdaptationBlock, checkCategory, checkMarketKnown, checkMarketOpen } from "./market-checks.ts";
-import type { RiskCheck } from "./risk-check.ts";
+import type { MeasuredCheck } from "./risk-check.ts";
 
 const market = (overrides: object) => ({
   id: MARKET,
@@ -67,7 +67,7 @@ describe("market checks", () => {
           { snapshot: { adaptations: [{ kind: "BLOCK_MARKET", marketId: MARKET, until: NOW }] } },
           null,
         ],
-      ] as [string, RiskCheck, Case, DenialCode | null][]
+      ] as [string, MeasuredCheck, Case, DenialCode | null][]
     ).map(([name, check, c, code]) => [name, code ?? "no denial", check, c, code] as const),
   )("when %s then %s", (_name, _outcome, check, c, code) => {
     expect(runCheck(check, c)?.code ?? null).toBe(code);

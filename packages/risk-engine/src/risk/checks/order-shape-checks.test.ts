@@ -8,7 +8,7 @@ import {
   checkSizePositive,
   checkTick,
 } from "./order-shape-checks.ts";
-import type { RiskCheck } from "./risk-check.ts";
+import type { MeasuredCheck } from "./risk-check.ts";
 
 const holding = {
   botId: BOT,
@@ -98,7 +98,7 @@ describe("order shape checks", () => {
           "INSUFFICIENT_POSITION",
         ],
         ["a BUY needs no holding", checkPositionHeld, {}, null],
-      ] as [string, RiskCheck, Case, DenialCode | null][]
+      ] as [string, MeasuredCheck, Case, DenialCode | null][]
     ).map(([name, check, c, code]) => [name, code ?? "no denial", check, c, code] as const),
   )("when %s then %s", (_name, _outcome, check, c, code) => {
     expect(runCheck(check, c)?.code ?? null).toBe(code);

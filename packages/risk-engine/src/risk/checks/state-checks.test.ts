@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BOT, type Case, M, MARKET, NOW, OTHER_BOT, runCheck, u } from "../../../test/fixtures.ts";
 import type { DenialCode } from "../denial.ts";
-import type { RiskCheck } from "./risk-check.ts";
+import type { MeasuredCheck } from "./risk-check.ts";
 import { checkDailyLoss, checkHalted, checkLock } from "./state-checks.ts";
 
 const lock = (lockedByBotId: string, expiresAt: number, marketId = MARKET) => ({
@@ -79,7 +79,7 @@ describe("state checks", () => {
           { snapshot: { lock: lock(OTHER_BOT, NOW + 1, "x") } },
           null,
         ],
-      ] as [string, RiskCheck, Case, DenialCode | null][]
+      ] as [string, MeasuredCheck, Case, DenialCode | null][]
     ).map(([name, check, c, code]) => [name, code ?? "no denial", check, c, code] as const),
   )("when %s then %s", (_name, _outcome, check, c, code) => {
     expect(runCheck(check, c)?.code ?? null).toBe(code);
