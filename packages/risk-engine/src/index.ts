@@ -1,5 +1,6 @@
 export { applyFill, applyFills } from "./accounting/apply-fill.ts";
 export { type DailyPnlInput, dailyPnl, dayStart, type TimedFill } from "./accounting/daily-pnl.ts";
+export { floorToLot, isDust, LOT } from "./accounting/dust.ts";
 export { averageFillPrice, tradesFillPrice } from "./accounting/fill-price.ts";
 export { averageEntryPrice, type Fill, FLAT, type Position } from "./accounting/position.ts";
 export { settle } from "./accounting/settle.ts";
@@ -99,7 +100,7 @@ export {
   explain,
 } from "./risk/explain.ts";
 export { computeExposure, type Exposure, sharedPoolSize } from "./risk/exposure.ts";
-export { LOT, type PricedOrder, priceOrder } from "./risk/price-order.ts";
+export { type PricedOrder, priceOrder } from "./risk/price-order.ts";
 export { type CheckUnit, RISK_CHECKS, type RiskCheckEntry } from "./risk/risk-checks.ts";
 export { dailyLossReached, type TradingState, tradingState } from "./risk/trading-state.ts";
 export type {

@@ -1,8 +1,12 @@
+import { isDust } from "../accounting/dust.ts";
 import { notional } from "../money/notional.ts";
 import type { Shares, Usd } from "../money/units.ts";
 import type { BotBudget, OrderIntent, RiskSnapshot } from "./types.ts";
 
-/** Exposure = cost basis of open positions + notional of open BUY orders at their limit price. */
+/**
+ * Exposure = cost basis of open positions + notional of open BUY orders at their limit price. A position of
+ * dust (`isDust`, under one 0.01-share lot) is closed: it adds neither cost basis nor an open market.
+ */
 export interface Exposure {
   /** This bot, in the intent's market and every market correlated with it. */
   readonly market: Usd;
@@ -11,9 +15,9 @@ export interface Exposure {
   readonly shared: Usd;
   /** Every bot of the user. */
   readonly global: Usd;
-  /** Distinct markets where this bot holds shares or has an open order. */
+  /** Distinct markets where this bot holds more than dust or has an open order. */
   readonly openMarkets: number;
-  /** This bot already holds shares or an open order in the intent's market. */
+  /** This bot already holds more than dust or has an open order in the intent's market. */
   readonly inMarket: boolean;
   /** Shares this bot holds in the intent's market. */
   readonly held: Shares;
@@ -75,7 +79,8 @@ export function computeExposure(snapshot: RiskSnapshot, intent: OrderIntent, sel
     else otherIndividual += amount;
   };
   for (const p of snapshot.positions) {
-    if (p.costBasis !== 0n || p.shares > 0n) add(p.botId, p.marketId, p.costBasis, p.shares > 0n);
+    // Dust (under one lot) is closed: no exposure, no open market; a sell may still name its exact shares.
+    if (!isDust(p.shares)) add(p.botId, p.marketId, p.costBasis, true);
     if (p.botId === botId && p.marketId === marketId) held += p.shares;
   }
   for (const o of snapshot.openOrders) {

@@ -1,3 +1,4 @@
+import { floorToLot, LOT } from "../accounting/dust.ts";
 import type { BookLevel, OrderBook } from "../book/order-book.ts";
 import { slippageLimitPrice } from "../book/slippage-limit-price.ts";
 import { type BookWalk, walkBook } from "../book/walk-book.ts";
@@ -8,10 +9,8 @@ import { computeExposure, type Exposure } from "./exposure.ts";
 import type { TradingState } from "./trading-state.ts";
 import type { MarketSnapshot, OrderIntent, RiskLimits, RiskSnapshot } from "./types.ts";
 
-/** Polymarket accepts sizes with 2 decimals for every tick size, so reduced sizes land on 0.01 share. */
-export const LOT: Shares = 10_000n as Shares;
-
-export const floorToLot = (quantity: bigint): Shares => (quantity - (quantity % LOT)) as Shares;
+// Reduced sizes land on whole 0.01-share lots, the exchange's size step.
+export { floorToLot, LOT };
 
 /** An intent with everything the checks need computed once: the effective limit, the book walk, exposure. */
 export interface PricedOrder {
