@@ -1,4 +1,4 @@
-import { formatMicros, formatPrice, formatShares, formatUsd } from "@open-trade/risk-engine";
+import { formatMicros, formatPrice, formatShares, formatUsd, isDust } from "@open-trade/risk-engine";
 import type { Recipe } from "../recipe/recipe-schema.ts";
 import {
   type CandidateMarket,
@@ -64,10 +64,13 @@ function sizingText({ sizing }: Recipe): string {
 export function decisionPrompt(recipe: Recipe, snapshot: DecisionSnapshot): string {
   const eligible = new Set(eligibleCandidates(recipe, snapshot));
   const { room, memory } = snapshot;
-  const positions = snapshot.positions.map((p) => {
-    const index = snapshot.candidates.findIndex((c) => c.marketId === p.marketId);
-    return `- ${index >= 0 ? marketRef(index) : "(not listed)"} ${p.side} ${formatShares(p.shares)} shares @ ${formatPrice(p.averageEntryPrice)}`;
-  });
+  // Dust (under one 0.01-share lot) is a closed position: the model is never offered it to sell.
+  const positions = snapshot.positions
+    .filter((p) => !isDust(p.shares))
+    .map((p) => {
+      const index = snapshot.candidates.findIndex((c) => c.marketId === p.marketId);
+      return `- ${index >= 0 ? marketRef(index) : "(not listed)"} ${p.side} ${formatShares(p.shares)} shares @ ${formatPrice(p.averageEntryPrice)}`;
+    });
   const memoryLines = [...memory.lessons, ...memory.adaptationNotes].map((line) => `- ${defuse(line, 200)}`);
   const markets = snapshot.candidates
     .map((market, i) => (eligible.has(market) ? marketBlock(market, marketRef(i), snapshot.nowMs) : null))

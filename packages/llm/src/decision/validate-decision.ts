@@ -1,4 +1,13 @@
-import { notional, type Price, price, type Shares, shares, type Usd, usd } from "@open-trade/risk-engine";
+import {
+  isDust,
+  notional,
+  type Price,
+  price,
+  type Shares,
+  shares,
+  type Usd,
+  usd,
+} from "@open-trade/risk-engine";
 import type { Recipe } from "../recipe/recipe-schema.ts";
 import type { Decision, DecisionAmount, DecisionWire } from "./decision-schema.ts";
 import {
@@ -50,8 +59,9 @@ export function validateDecision(
   const eligible = eligibleCandidates(recipe, snapshot);
   const index = snapshot.candidates.findIndex((_, i) => marketRef(i) === wire.market);
   const market = snapshot.candidates[index];
-  const held =
-    market && snapshot.positions.find((p) => p.marketId === market.marketId && p.side === wire.outcome);
+  // Dust (under one 0.01-share lot) is a closed position: nothing to sell, no market held.
+  const open = snapshot.positions.filter((p) => !isDust(p.shares));
+  const held = market && open.find((p) => p.marketId === market.marketId && p.side === wire.outcome);
   const listed = market && (eligible.includes(market) || (wire.action === "sell" && held));
   if (!market || !listed) return fail({ code: "NOT_A_CANDIDATE", market: String(wire.market) });
   const side = wire.outcome as OutcomeSide;
@@ -80,7 +90,7 @@ export function validateDecision(
     const recipeUsd = recipeSizeUsd(recipe.sizing, snapshot, confidence);
     if (requestedUsd > roomUsd) problems.push({ code: "SIZE_OVER_ROOM", requestedUsd, roomUsd });
     else if (requestedUsd > recipeUsd) problems.push({ code: "SIZE_ABOVE_RECIPE", requestedUsd, recipeUsd });
-    const alreadyIn = snapshot.positions.some((p) => p.marketId === market.marketId);
+    const alreadyIn = open.some((p) => p.marketId === market.marketId);
     if (!alreadyIn && snapshot.room.newMarketsLeft <= 0) problems.push({ code: "NO_NEW_MARKET_ROOM" });
     const minimum = recipe.entry.judgement?.minConfidence ?? 0;
     if (confidence < minimum) problems.push({ code: "BELOW_MIN_CONFIDENCE", confidence, minimum });

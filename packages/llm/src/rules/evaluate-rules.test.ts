@@ -96,6 +96,53 @@ describe("evaluateRules", () => {
   });
 });
 
+describe("evaluateRules with a position sized like Polymarket's client", () => {
+  // $5 at 0.523 buys 9.56022 shares; an exit sells whole 0.01-share lots and leaves 0.00022 behind.
+  const falling = market(0, "0.245"); // under the 25% stop loss from 0.30, and under the 0.30 entry
+  const position = (qty: string) => ({ ...heldYes(falling, qty), averageEntryPrice: price("0.3") });
+  const minutesAgo = (m: number) => ({ [falling.marketId]: NOW_MS - m * 60_000 });
+  const decided = (outcome: ReturnType<typeof evaluateRules>) =>
+    outcome.ok && outcome.decision.action !== "hold"
+      ? [outcome.decision.action, outcome.decision.amount]
+      : [codeOf(outcome)];
+
+  it("when its stop loss fires then it sells every whole lot it holds", () => {
+    const outcome = evaluateRules(underThirty, snapshot([falling], { positions: [position("9.56022")] }));
+    expect(decided(outcome)).toEqual(["sell", { unit: "shares", shares: 9_560_000n }]);
+  });
+
+  it.each<[string, Readonly<Record<string, number>> | undefined, unknown[]]>([
+    ["no exit time is given (it counts as just exited)", undefined, ["HOLD"]],
+    ["the exit was a minute ago (cooldown)", minutesAgo(1), ["HOLD"]],
+    ["the exit was two hours ago", minutesAgo(120), ["buy", { unit: "usd", usd: 20_000_000n }]],
+  ])("when only dust is left and %s then no exit fires on it", (_name, exitedAtMs, expected) => {
+    const outcome = evaluateRules(
+      underThirty,
+      snapshot([falling], { positions: [position("0.00022")], ...(exitedAtMs ? { exitedAtMs } : {}) }),
+    );
+    expect(decided(outcome)).toEqual(expected);
+  });
+
+  it("when a model sells a dust position then it is told there is no position", () => {
+    const wire: DecisionWire = {
+      action: "sell",
+      market: "m1",
+      outcome: "YES",
+      amount: { unit: "shares", value: "0.00022" },
+      worstPrice: "0.2",
+      confidence: 80,
+      reasoning: "Sell the rest.",
+    };
+    const result = validateDecision(
+      wire,
+      underThirty,
+      snapshot([falling], { positions: [position("0.00022")] }),
+      "m",
+    );
+    expect(result.ok || result.problems.map((p) => p.code)).toEqual(["SELL_WITHOUT_POSITION"]);
+  });
+});
+
 function moved(i: number, changeMicros: bigint): CandidateMarket {
   const m = market(i, "0.4");
   const [yes, no] = m.outcomes;

@@ -1,4 +1,4 @@
-import { formatPrice, formatShares, formatUsd } from "@open-trade/risk-engine";
+import { floorToLot, formatPrice, formatShares, formatUsd, isDust } from "@open-trade/risk-engine";
 import { type Decision, RULES_DECIDER } from "../decision/decision-schema.ts";
 import type { DecisionSnapshot, OutcomeSide } from "../decision/decision-snapshot.ts";
 import { eligibleCandidates } from "../decision/eligible-candidates.ts";
@@ -29,19 +29,21 @@ export function evaluateRules(recipe: Recipe, snapshot: DecisionSnapshot): Rules
     const market = snapshot.candidates.find((m) => m.marketId === position.marketId);
     const bid = market?.outcomes.find((o) => o.side === position.side)?.bestBid ?? null;
     if (!market || bid === null || bid < market.tickSize || bid > 1_000_000n - market.tickSize) continue;
-    if (position.shares <= 0n) continue;
+    // Dust (under one 0.01-share lot) is closed: no order could sell it.
+    if (isDust(position.shares)) continue;
     const reason = firstExit(recipe, position, market, snapshot.nowMs);
     if (reason === null) continue;
+    const sellable = floorToLot(position.shares);
     return {
       ok: true,
       decision: {
         action: "sell",
         marketId: market.marketId,
         outcome: position.side,
-        amount: { unit: "shares", shares: position.shares },
+        amount: { unit: "shares", shares: sellable },
         worstPrice: bid,
         confidence: 100,
-        reasoning: `Exit rule fired: ${reason}. Selling all ${formatShares(position.shares)} ${position.side} shares at ${formatPrice(bid)} or better.`,
+        reasoning: `Exit rule fired: ${reason}. Selling all ${formatShares(sellable)} ${position.side} shares at ${formatPrice(bid)} or better.`,
         decidedBy: RULES_DECIDER,
       },
     };
@@ -61,10 +63,12 @@ export function evaluateRules(recipe: Recipe, snapshot: DecisionSnapshot): Rules
       : [{ side: recipe.entry.outcome, mirrored: false }];
   const cooldownMs = recipe.exits.reentryCooldownMinutes * 60_000;
   for (const market of eligibleCandidates(recipe, snapshot)) {
-    if (snapshot.positions.some((p) => p.marketId === market.marketId)) continue;
-    // A stop loss that fired a minute ago must not be followed by the same entry at the same price.
+    const held = snapshot.positions.filter((p) => p.marketId === market.marketId);
+    if (held.some((p) => !isDust(p.shares))) continue;
+    // A stop loss that fired a minute ago must not be followed by the same entry at the same price. Dust
+    // left by that exit with no exit time given counts as just exited.
     const exitedAt = snapshot.exitedAtMs?.[market.marketId];
-    if (exitedAt !== undefined && snapshot.nowMs - exitedAt < cooldownMs) continue;
+    if (exitedAt === undefined ? held.length > 0 : snapshot.nowMs - exitedAt < cooldownMs) continue;
     for (const { side, mirrored } of sides) {
       const ask = market.outcomes.find((o) => o.side === side)?.bestAsk ?? null;
       if (ask === null || ask < market.tickSize || ask > 1_000_000n - market.tickSize) continue;
