@@ -190,6 +190,19 @@ describe("live execution against the stand-in", () => {
     ]);
   });
 
+  it.each([
+    ["crosses the best ask", "0.52", { ok: false, code: "INVALID_ORDER" }],
+    ["sits behind the best ask", "0.5", { ok: true, status: "live", filled: 0n }],
+  ])(
+    "when a post-only GTC BUY %s then the exchange is told it is post-only",
+    async (_name, limit, expected) => {
+      const request = { type: "GTC" as const, postOnly: true, limitPrice: price(limit) };
+      const outcome = await place(live(), request);
+      if (outcome.ok) await live().cancelOrder(outcome.orderId);
+      expect(summary(outcome)).toEqual(expected);
+    },
+  );
+
   it("when a GTC rests then it is listed, cancelled, and gone", async () => {
     const execution = live();
     const prepared = await prepare(execution, { limitPrice: price("0.45"), type: "GTC" });

@@ -222,7 +222,9 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
   async function post(order: PreparedOrder, s: Session): Promise<OrderOutcome> {
     const orderId = order.orderId;
     const signed = order.payload as unknown as Parameters<typeof orderToJsonV2>[0];
-    const body = JSON.stringify(orderToJsonV2(signed, s.creds.key, SDK_TYPE[order.type], false, false));
+    const body = JSON.stringify(
+      orderToJsonV2(signed, s.creds.key, SDK_TYPE[order.type], order.postOnly === true, false),
+    );
     const headers = await createL2Headers(s.wallet, s.creds, { method: "POST", requestPath: "/order", body });
     let response: Response;
     try {

@@ -13,6 +13,11 @@ export interface OrderRequest {
   readonly type: OrderType;
   /** Required for GTD. */
   readonly expiresAt?: Date;
+  /**
+   * A resting order (GTC/GTD) that may only add liquidity: the exchange refuses it, trading nothing, when it
+   * would cross the book. Refused for FOK/FAK, as the exchange refuses it.
+   */
+  readonly postOnly?: boolean;
 }
 
 /** Fix these to make the identity deterministic (e.g. derived from an evaluation id), so a retry re-derives it. */
@@ -36,6 +41,8 @@ export interface PreparedOrder {
   readonly limitPrice: string;
   readonly expiresAt: number | null;
   readonly negRisk: boolean;
+  /** Sent as POST /order's `postOnly`; absent (as in orders prepared before it existed) is false. */
+  readonly postOnly?: boolean;
   /** The signed order body (live) or the canonical request (paper). */
   readonly payload: Readonly<Record<string, unknown>>;
 }

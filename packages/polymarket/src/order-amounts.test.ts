@@ -60,6 +60,7 @@ describe("orderAmounts", () => {
       "a market buy costing less than a cent",
       { type: "FOK" as const, shares: shares("0.01"), limitPrice: price("0.53") },
     ],
+    ["a post-only FOK (the exchange refuses it)", { type: "FOK" as const, postOnly: true }],
   ])("when %s then INVALID_ORDER", (_name, patch) => {
     const result = orderAmounts(request(patch), RULES);
     expect(result.ok || result.failure.code).toBe("INVALID_ORDER");

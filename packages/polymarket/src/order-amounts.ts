@@ -51,6 +51,8 @@ export function orderAmounts(
     );
   }
   const resting = request.type === "GTC" || request.type === "GTD";
+  if (request.postOnly && !resting)
+    return invalid("postOnly applies to resting orders only (GTC or GTD); drop it or use GTC.");
   if (request.side === "BUY" && !resting) return marketBuy(request.shares, price, rules.tickSize);
   const shares = ((request.shares / SIZE_STEP) * SIZE_STEP) as Shares;
   if (shares === 0n || (resting && shares < rules.minOrderSize)) {

@@ -87,6 +87,16 @@ describe("paper execution", () => {
       { ok: false, code: "LIQUIDITY_KILL" },
     ],
     [
+      "a post-only GTC BUY that would cross the best ask",
+      { type: "GTC" as const, postOnly: true },
+      { ok: false, code: "INVALID_ORDER" },
+    ],
+    [
+      "a post-only GTC BUY behind the best ask",
+      { type: "GTC" as const, postOnly: true, limitPrice: price("0.51") },
+      { ok: true, filled: 0n },
+    ],
+    [
       "a BUY larger than the cash",
       { shares: shares("40"), type: "FAK" as const },
       { ok: false, code: "INSUFFICIENT_BALANCE" },

@@ -120,11 +120,12 @@ export function createPaperExecution(options: PaperExecutionOptions): PaperExecu
         // A market buy spends this much, as the exchange spends a signed maker amount.
         spendUsd: marketBuy ? formatUsd(amounts.value.makerAmount as Usd) : null,
         expiresAt: request.expiresAt?.getTime() ?? null,
+        postOnly: request.postOnly === true,
         salt: String(prepare.salt ?? BigInt(sequence++)),
         timestampMs: prepare.timestampMs ?? null,
       };
       const orderId = `0x${createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
-      const { salt: _salt, timestampMs: _timestamp, ...rest } = canonical;
+      const { salt: _salt, timestampMs: _timestamp, spendUsd: _spend, ...rest } = canonical;
       return {
         ok: true,
         value: { orderId, mode: "paper", negRisk: params.negRisk, ...rest, payload: canonical },
@@ -192,6 +193,13 @@ export function createPaperExecution(options: PaperExecutionOptions): PaperExecu
           orderId,
           "LIQUIDITY_KILL",
           "The FOK order could not be filled completely at its limit price; nothing was traded.",
+        );
+      }
+      if (order.postOnly === true && walk.filled > 0n) {
+        return rejected(
+          orderId,
+          "INVALID_ORDER",
+          "The post-only order would cross the book; nothing was traded. Price it behind the best opposite level.",
         );
       }
       if (order.type === "FAK" && walk.filled === 0n) {

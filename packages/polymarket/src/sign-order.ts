@@ -79,6 +79,7 @@ export async function signOrder({
       limitPrice: formatPrice(amounts.value.price),
       expiresAt: request.expiresAt?.getTime() ?? null,
       negRisk: params.negRisk,
+      postOnly: request.postOnly === true,
       payload: { ...unsigned, signature },
     },
   };
