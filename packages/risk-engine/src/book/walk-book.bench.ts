@@ -1,5 +1,6 @@
 import { bench, describe } from "vitest";
 import { ladder, M } from "../../test/fixtures.ts";
+import { walkBookOracle } from "../../test/walk-book-oracle.ts";
 import { walkBook } from "./walk-book.ts";
 
 // Prices stay inside (0, 1): 1,000 levels of 0.0001 tick from 0.5000 upward.
@@ -28,6 +29,13 @@ describe("walkBook", () => {
     "walk all 1,000 levels with a fee",
     () => {
       walkBook(book, { side: "BUY", fee: { rateBps: 700, exponent: 1 } });
+    },
+    OPTIONS,
+  );
+  bench(
+    "walk all 1,000 levels with a fee, the walk before the 64-bit fee sum (test oracle)",
+    () => {
+      walkBookOracle(book, { side: "BUY", fee: { rateBps: 700, exponent: 1 } });
     },
     OPTIONS,
   );

@@ -2,9 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbitraryBook } from "../../test/arbitraries.ts";
 import { makeBook } from "../../test/book.ts";
+import { walkBookOracle } from "../../test/walk-book-oracle.ts";
 import { price, shares, usd } from "../money/parse-money.ts";
-import type { Shares, Usd } from "../money/units.ts";
-import { walkBook } from "./walk-book.ts";
+import type { Price, Shares, Usd } from "../money/units.ts";
+import type { BookLevel, OrderBook } from "./order-book.ts";
+import { type WalkRequest, walkBook } from "./walk-book.ts";
 
 const book = makeBook(
   [
@@ -259,5 +261,61 @@ describe("walkBook properties", () => {
         return walk.cost <= budget;
       }),
     );
+  });
+});
+
+describe("walkBook against the walk it replaced", () => {
+  // Up to 60 levels of up to a million shares, so fee terms pass 2^64 one by one and their sum many times.
+  const level = fc.record({
+    price: fc.integer({ min: 1, max: 999_999 }).map((n) => BigInt(n) as Price),
+    size: fc.oneof(
+      fc.bigInt({ min: 0n, max: 100_000_000n }),
+      fc.bigInt({ min: 0n, max: 1_000_000_000_000n }),
+    ) as fc.Arbitrary<Shares>,
+  });
+  /** Wire order: bids ascending, asks descending (best last). */
+  const side = (ascending: boolean) =>
+    fc
+      .uniqueArray(level, { maxLength: 60, selector: (l) => l.price })
+      .map((levels): BookLevel[] =>
+        levels.sort((a, b) => (a.price < b.price === ascending ? -1 : a.price === b.price ? 0 : 1)),
+      );
+  const arbitraryDeepBook: fc.Arbitrary<OrderBook> = fc.record({
+    bids: side(true),
+    asks: side(false),
+    tickSize: fc.constant(1n as Price),
+    minOrderSize: fc.constant(0n as Shares),
+  });
+  const request: fc.Arbitrary<WalkRequest> = fc.record(
+    {
+      side: fc.constantFrom("BUY", "SELL"),
+      shares: fc.bigInt({ min: 0n, max: 30_000_000_000_000n }) as fc.Arbitrary<Shares>,
+      usd: fc.bigInt({ min: 0n, max: 30_000_000_000_000n }) as fc.Arbitrary<Usd>,
+      limitPrice: fc.integer({ min: 0, max: 1_000_000 }).map((n) => BigInt(n) as Price),
+      fee: fc.record({
+        rateBps: fc.integer({ min: 0, max: 1_000 }),
+        exponent: fc.integer({ min: 0, max: 3 }),
+      }),
+    },
+    { requiredKeys: ["side"] },
+  );
+
+  it("when any book is walked with or without a fee then every field equals the old walk's", () => {
+    fc.assert(
+      fc.property(arbitraryDeepBook, request, (b, r) => {
+        expect(walkBook(b, r)).toEqual(walkBookOracle(b, r));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("when 1,000 levels of a million shares are walked with a fee then the fee equals the old walk's", () => {
+    const asks = Array.from({ length: 1_000 }, (_, i) => ({
+      price: (999_000n - BigInt(i) * 997n) as Price,
+      size: 1_000_000_000_000n as Shares,
+    }));
+    const deep = { bids: [], asks, tickSize: 1n as Price, minOrderSize: 0n as Shares };
+    const r: WalkRequest = { side: "BUY", fee: { rateBps: 700, exponent: 1 } };
+    expect(walkBook(deep, r).fee).toBe(walkBookOracle(deep, r).fee);
   });
 });

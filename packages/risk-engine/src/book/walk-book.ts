@@ -38,6 +38,9 @@ export interface BookWalk {
 }
 
 const BPS = 10_000n;
+const U64_MAX = (1n << 64n) - 1n;
+/** MICROS as a constant of this module: an imported binding cost the fee term a third of its time. */
+const ONE = 1_000_000n;
 
 function topPrice(levels: readonly BookLevel[]): Price | null {
   return levels.length > 0 ? (levels[levels.length - 1] as BookLevel).price : null;
@@ -69,7 +72,14 @@ export function walkBook(book: OrderBook, request: WalkRequest): BookWalk {
 
   let filled = 0n;
   let costNum = 0n;
-  let feeNum = 0n;
+  // The fee numerator (shares x p x (1 - p) per level) outgrows 64 bits within a few levels, and every
+  // addition to a multi-word BigInt allocates. So terms that fit 64 bits are summed modulo 2^64 (one machine
+  // word) with each wrap counted, and larger terms go to an ordinary sum: the exact total is
+  // feeBig + feeWraps * 2^64 + feeLow, the same integer as summing every term at once (and the old walk,
+  // kept in test/walk-book-oracle.ts, is required to agree on random books).
+  let feeLow = 0n;
+  let feeWraps = 0;
+  let feeBig = 0n;
   let consumed = 0;
   let worst: bigint | null = null;
   let reached = false;
@@ -95,9 +105,16 @@ export function walkBook(book: OrderBook, request: WalkRequest): BookWalk {
     }
     if (take <= 0n) continue;
     filled += take;
-    costNum += take * p;
-    if (linearFee) feeNum += take * (p * (MICROS - p));
-    else if (perLevelFee) feeNum += take * feeWeight(p, (terms as FeeTerms).exponent);
+    const notionalNum = take * p;
+    costNum += notionalNum;
+    if (linearFee || perLevelFee) {
+      const term = linearFee ? notionalNum * (ONE - p) : take * feeWeight(p, (terms as FeeTerms).exponent);
+      if (term <= U64_MAX) {
+        const sum = BigInt.asUintN(64, feeLow + term);
+        if (sum < feeLow) feeWraps++;
+        feeLow = sum;
+      } else feeBig += term;
+    }
     consumed++;
     worst = p;
   }
@@ -106,7 +123,7 @@ export function walkBook(book: OrderBook, request: WalkRequest): BookWalk {
   const bestBid = topPrice(book.bids);
   const bestAsk = topPrice(book.asks);
   const cost = buy ? divCeil(costNum, MICROS) : divFloor(costNum, MICROS);
-  if (terms?.exponent === 0) feeNum = filled;
+  const feeNum = terms?.exponent === 0 ? filled : feeBig + (BigInt(feeWraps) << 64n) + feeLow;
   let remaining = 0n;
   if (shareTarget !== undefined) remaining = shareTarget - filled;
   else if (usdTarget !== undefined) remaining = usdTarget > cost ? usdTarget - cost : 0n;
