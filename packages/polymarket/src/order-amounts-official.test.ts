@@ -97,7 +97,8 @@ describe("orderAmounts against @polymarket/clob-client-v2's OrderBuilder", () =>
         differing.push(`${input.join(" ")}: ours ${String(a)}, official ${String(b)}`);
     }
     expect(differing).toEqual([]);
-  });
+    // The client signs each of the 672 orders; on a saturated 2-core machine that took 22 s.
+  }, 120_000);
 
   it("when random whole-cent market buys are built by both then they agree but for the client's float error", async () => {
     await fc.assert(
