@@ -1,14 +1,14 @@
 import type { Database } from "@open-trade/db";
 import type { Llm } from "@open-trade/llm";
 import type { Execution, MarketData } from "@open-trade/polymarket";
-import type { EvaluationSummary } from "./evaluation-summary.ts";
+import { type Evaluated, evaluateBot } from "./evaluation/evaluate-bot.ts";
+import type { EvaluationSummary } from "./evaluation/summary.ts";
 import { cachedMarketData } from "./market/cached-market-data.ts";
 import type { Logger } from "./observe/logger.ts";
 import type { Metrics } from "./observe/metrics.ts";
-import { type Evaluated, evaluateBot } from "./pipeline/evaluate-bot.ts";
 import { createLeaseQueue, type Lease } from "./queue/lease-queue.ts";
 
-export type { EvaluationSummary } from "./evaluation-summary.ts";
+export type { EvaluationSummary } from "./evaluation/summary.ts";
 
 const DEPTH_EVERY_MS = 15_000;
 
@@ -42,6 +42,8 @@ export interface RunnerDeps {
   readonly lockMs?: number;
   /** Evaluations within this window share market lists, books and parameters (default 1 s; 0 turns it off). */
   readonly marketCacheMs?: number;
+  /** The market data is simulated (the stand-in exchange's markets), as each evaluation's trace records. */
+  readonly simulatedMarkets?: boolean;
 }
 
 /** The runner core: a Postgres lease queue feeding the evaluation pipeline, `concurrency` bots at a time. */
@@ -87,7 +89,14 @@ export function createRunner(deps: RunnerDeps): Runner {
     const { botId } = lease;
     const endLease = keepLease(lease);
     const run = evaluateBot(
-      { ...deps, marketData, runnerId: deps.runnerId, lockMs: deps.lockMs ?? 60_000, now },
+      {
+        ...deps,
+        marketData,
+        runnerId: deps.runnerId,
+        lockMs: deps.lockMs ?? 60_000,
+        now,
+        simulatedMarkets: deps.simulatedMarkets ?? false,
+      },
       lease,
     )
       .then(async (evaluated) => {
