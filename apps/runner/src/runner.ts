@@ -15,7 +15,10 @@ const DEPTH_EVERY_MS = 15_000;
 export interface Runner {
   /** Begins the scheduling loop. */
   start(): void;
-  /** Stops claiming, drains the evaluations in flight and releases their leases; resolves when idle. */
+  /**
+   * Stops claiming, drains the evaluations in flight and releases their leases; resolves when idle, or after a
+   * lease's length with the evaluations still stuck (their leases expire by themselves).
+   */
   stop(): Promise<void>;
   /** The API's "run now": evaluates the bot at once unless an evaluation of it is already running anywhere. */
   runNow(botId: string): Promise<EvaluationSummary>;
@@ -202,7 +205,17 @@ export function createRunner(deps: RunnerDeps): Runner {
       if (timer) clearTimeout(timer);
       wake?.();
       await looping;
-      await Promise.allSettled([...inFlight]);
+      // An evaluation stuck on a database connection that died under it must not keep the process from
+      // stopping: after a lease's length its lease has expired anyway, and another runner takes the bot.
+      let drained: NodeJS.Timeout | undefined;
+      const waited = await Promise.race([
+        Promise.allSettled([...inFlight]).then(() => true),
+        new Promise<false>((resolve) => {
+          drained = setTimeout(() => resolve(false), leaseMs);
+        }),
+      ]);
+      clearTimeout(drained);
+      if (!waited) log.log("error", "drain_timed_out", { stuckEvaluations: inFlight.size });
     },
     async runNow(botId) {
       const claim = await queue.claimOne(botId, now());

@@ -256,10 +256,11 @@ async function trade(
     allowReduce: false,
   };
   const written = await asService(deps.db, async (tx) => {
-    const again = await checkRisk(tx, request, exact);
+    // Pipelined: the risk reads under the user's lock and the lease check. A stalled evaluation whose lease
+    // another runner has taken must not trade beside it.
+    const [again, held] = await Promise.all([checkRisk(tx, request, exact), holdsLease(tx, lease)]);
     if (!again.verdict.approved) return again;
-    // A stalled evaluation whose lease another runner has taken must not trade beside it.
-    if (!(await holdsLease(tx, lease))) return "lease-lost" as const;
+    if (!held) return "lease-lost" as const;
     await Promise.all([
       takeMarketLock(tx, {
         userId: state.userId,

@@ -4,7 +4,7 @@ import { dayStart } from "@open-trade/risk-engine";
 import { pollingIntervalMs } from "../queue/polling-interval.ts";
 import { setBotStatus } from "../store/bots.ts";
 import { finishEvaluation } from "../store/evaluations.ts";
-import { recordFailure, recordFill } from "../store/ledger-writes.ts";
+import { bookFill, fillEffects, recordFailure } from "../store/ledger-writes.ts";
 import { releaseMarketLocks } from "../store/locks.ts";
 import { type Lease, type LeaseRelease, markDailyLossReached, releaseLease } from "../store/schedule.ts";
 import type { BotState } from "./bot-state.ts";
@@ -73,8 +73,8 @@ export async function failureNote(
  * Steps 10 and 11 in the evaluation's last transaction: the fill (ledger row, position, memory, intent), the
  * failure and its lesson, the bot's status and `last_run_at`, the daily-loss stamp, this evaluation's market
  * locks released, its record finished with the trace, and the lease released with the next due time. The
- * fill comes first (it takes the user's lock and gives the trace its position after); the rest are
- * independent and pipelined: one round trip.
+ * fill's ledger row comes first (it takes the user's lock and gives the trace its position after); the rest
+ * are independent and pipelined: one round trip.
  */
 export async function recordOutcome(
   tx: Transaction,
@@ -94,11 +94,13 @@ export async function recordOutcome(
   },
 ): Promise<void> {
   const { state, result } = q;
-  const recorded = result.fill ? await recordFill(tx, result.fill, q.finishedMs) : null;
-  const trace = buildTrace(q.seen, q.simulatedMarkets, recorded?.recorded ? recorded.after : undefined);
+  const { fill } = result;
+  const booked = fill ? await bookFill(tx, fill, q.finishedMs) : null;
+  const trace = buildTrace(q.seen, q.simulatedMarkets, booked?.recorded ? booked.after : undefined);
   const dailyLossReached =
     result.tradingState === "REDUCING" && (state.dailyLossReachedAtMs ?? 0) < dayStart(q.startedMs);
   await Promise.all([
+    fill && booked?.recorded ? fillEffects(tx, fill, booked) : null,
     q.lesson && result.failure
       ? recordFailure(tx, {
           botId: state.id,

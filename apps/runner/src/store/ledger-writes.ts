@@ -43,12 +43,23 @@ export type RecordedFill =
   | { readonly recorded: false };
 
 /**
- * Step 10, inside the caller's transaction: the ledger row, the position update and the memory update.
- * The fill key is the order id, unique in trade_logs, so recording the same order twice (a retry, a
- * reconciliation after a crash) is a no-op. The position is the risk engine's fold of exactly the values
- * written to the ledger row, so positions always equal the fold of their ledger rows.
+ * Step 10, inside the caller's transaction: the ledger row, the position update, the memory update and the
+ * intent settled (`bookFill`, then `fillEffects`). The fill key is the order id, unique in trade_logs, so
+ * recording the same order twice (a retry, a reconciliation after a crash) is a no-op. The position is the
+ * risk engine's fold of exactly the values written to the ledger row, so positions always equal the fold of
+ * their ledger rows.
  */
 export async function recordFill(tx: Transaction, fill: FillToRecord, nowMs: number): Promise<RecordedFill> {
+  const booked = await bookFill(tx, fill, nowMs);
+  if (booked.recorded) await fillEffects(tx, fill, booked);
+  return booked;
+}
+
+/**
+ * The ledger row, under the user's lock, and the position it lands in (before and after), in one round trip.
+ * The position is read after the insert on the same connection, under the lock: no other fill moves it meanwhile.
+ */
+export async function bookFill(tx: Transaction, fill: FillToRecord, nowMs: number): Promise<RecordedFill> {
   const key = sql`user_id = ${fill.userId} and bot_id = ${fill.botId} and market_id = ${fill.marketId}
            and token_id = ${fill.tokenId} and type = ${fill.mode}::public.trade_type`;
   const [, inserted, [held]] = await Promise.all([
@@ -64,7 +75,6 @@ export async function recordFill(tx: Transaction, fill: FillToRecord, nowMs: num
             ${at(nowMs)}::timestamptz)
           on conflict (fill_key) do nothing returning id`,
     ),
-    // Read after the insert on the same connection, under the user's lock: no other fill can move it meanwhile.
     selectRows<{ shares: string; basis: string; realized: string }>(
       tx,
       sql`select total_shares::text as shares, cost_basis_usd::text as basis, realized_pnl_usd::text as realized
@@ -76,6 +86,15 @@ export async function recordFill(tx: Transaction, fill: FillToRecord, nowMs: num
     ? { shares: shares(held.shares), costBasis: usd(held.basis), realizedPnl: usd(held.realized) }
     : { shares: 0n as Shares, costBasis: 0n as Usd, realizedPnl: 0n as Usd };
   const after = applyFill(before, { side: fill.side, shares: fill.shares, price: fill.price, fee: fill.fee });
+  return { recorded: true, before, after };
+}
+
+/** What a booked fill changes besides the ledger: the position row, the memory's PnL and the intent (pipelined). */
+export async function fillEffects(
+  tx: Transaction,
+  fill: FillToRecord,
+  { before, after }: { before: Position; after: Position },
+): Promise<void> {
   const average = formatPrice(averageEntryPrice(after) ?? price("0"));
   const realizedDelta = formatUsd((after.realizedPnl - before.realizedPnl) as Usd);
   await Promise.all([
@@ -100,7 +119,6 @@ export async function recordFill(tx: Transaction, fill: FillToRecord, nowMs: num
     ),
     settleIntent(tx, fill.orderId, "filled"),
   ]);
-  return { recorded: true, before, after };
 }
 
 /**
