@@ -2,7 +2,8 @@ import type { Transaction } from "@open-trade/db";
 import type { Decision as TradeDecision } from "@open-trade/llm";
 import type { MarketParams } from "@open-trade/polymarket";
 import {
-  evaluate,
+  type CheckReport,
+  explain,
   isRunnable,
   type OrderIntent,
   type RiskLimits,
@@ -83,14 +84,18 @@ export function riskRequest(q: {
 /**
  * Steps 7 and 8, inside a transaction the orchestrator opens: under the user's lock, every position, in-flight
  * order and budget of the user, the market's coordination lock and the kill switch as stored now, and the
- * risk engine's verdict on `intent` (every check, in its fixed order). Two of a user's bots evaluated at once
+ * risk engine's verdict on `intent` with one report per check, in its fixed order (`explain`). Two of a user's bots evaluated at once
  * in different processes therefore always see each other's reservations, so no budget can be exceeded.
  */
 export async function checkRisk(
   tx: Transaction,
   request: RiskRequest,
   intent: OrderIntent = request.intent,
-): Promise<{ readonly verdict: RiskVerdict; readonly halted: boolean }> {
+): Promise<{
+  readonly verdict: RiskVerdict;
+  readonly halted: boolean;
+  readonly checks: readonly CheckReport[];
+}> {
   const { state } = request;
   const exposure = await readExposure(tx, {
     userId: state.userId,
@@ -100,7 +105,7 @@ export async function checkRisk(
     tokenId: request.tokenId,
   });
   const halted = exposure.status === null || !isRunnable(exposure.status);
-  const verdict = evaluate(
+  const { decision: verdict, checks } = explain(
     intent,
     {
       ...request.risk,
@@ -113,5 +118,5 @@ export async function checkRisk(
     },
     request.limits,
   );
-  return { verdict, halted };
+  return { verdict, halted, checks };
 }

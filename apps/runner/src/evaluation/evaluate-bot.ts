@@ -233,6 +233,7 @@ async function trade(
     });
   };
   const first = await asService(deps.db, (tx) => checkRisk(tx, request));
+  run.seen.checks = first.checks;
   if (!first.verdict.approved) return denied(first.verdict, first.halted);
   const execution =
     state.mode === "live"
@@ -286,7 +287,10 @@ async function trade(
       "skipped",
       "This evaluation lost its lease to another runner before ordering; nothing was sent.",
     );
-  if (!written.verdict.approved) return denied(written.verdict, written.halted);
+  if (!written.verdict.approved) {
+    run.seen.checks = written.checks;
+    return denied(written.verdict, written.halted);
+  }
   if (state.mode === "live") await asService(deps.db, (tx) => settleIntent(tx, order.orderId, "submitted"));
   const executed = await submitOrder(execution, order, { request, decision, evaluationId });
   run.seen.order = {

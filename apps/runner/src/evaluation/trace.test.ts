@@ -54,6 +54,8 @@ describe("the decision trace", () => {
       decidedBy: "local/rules",
     });
     expect(trace.positionBefore).toEqual({ shares: "0", averageEntryPrice: null });
+    expect(trace.checks?.length).toBeGreaterThan(0);
+    expect(trace.checks?.every((c) => c.verdict === "pass" || c.verdict === "skipped")).toBe(true);
     expect(trace.order?.fills).toHaveLength(1);
     // Compared as exact amounts: the trace and the ledger may write trailing zeros differently.
     const { order, positionAfter } = trace;
@@ -102,6 +104,10 @@ describe("the decision trace", () => {
       undefined,
       undefined,
     ]);
+    // The check that refused it says so, with its limit and the value it measured.
+    const refusing = parsed.checks?.filter((c) => c.verdict === "denied") ?? [];
+    expect(refusing.map((c) => c.code)).toContain(summary.denialCodes[0]);
+    expect(refusing.every((c) => c.limit !== null && c.value !== null)).toBe(true);
   });
 });
 

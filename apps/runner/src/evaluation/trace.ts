@@ -4,6 +4,7 @@ import type { PreparedOrder } from "@open-trade/polymarket";
 import {
   averageEntryPrice,
   type BookLevel,
+  type CheckReport,
   formatPrice,
   formatShares,
   formatUsd,
@@ -152,6 +153,8 @@ export interface Seen {
   askedShares?: bigint | null;
   /** The bot's holding of the decided outcome before the decision (null: none). */
   positionBefore?: Position | null;
+  /** The risk engine's report per check on the verdict that decided (the order as asked, or as prepared). */
+  checks?: readonly CheckReport[];
   order?: SentOrder;
 }
 
@@ -174,6 +177,17 @@ export function buildTrace(seen: Seen, simulated: boolean, positionAfter?: Posit
       : {}),
     ...(decision
       ? { decision: traceDecision(decision, seen.askedShares == null ? null : { shares: seen.askedShares }) }
+      : {}),
+    ...(seen.checks
+      ? {
+          checks: seen.checks.map(({ name, verdict, code, limit, value }) => ({
+            name,
+            verdict,
+            code,
+            limit,
+            value,
+          })),
+        }
       : {}),
     ...(seen.order ? { order: traceOrder(seen.order) } : {}),
     ...(positionAfter ? { positionAfter: tracePosition(positionAfter) } : {}),
