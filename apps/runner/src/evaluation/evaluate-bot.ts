@@ -3,16 +3,7 @@ import { foldHoldings } from "@open-trade/db/queries";
 import { asService } from "@open-trade/db/service";
 import type { Llm } from "@open-trade/llm";
 import type { Execution, MarketData } from "@open-trade/polymarket";
-import {
-  formatPrice,
-  formatShares,
-  formatUsd,
-  notional,
-  price,
-  shares,
-  type Usd,
-} from "@open-trade/risk-engine";
-import { createRedactor } from "../observe/redact.ts";
+import { price, shares, type Usd } from "@open-trade/risk-engine";
 import { loadBotState } from "../store/bot-state.ts";
 import { recordReservation } from "../store/evaluations.ts";
 import { settleIntent, writeIntent } from "../store/intents.ts";
@@ -27,13 +18,13 @@ import { failureTypeOf, prepareOrder, submitOrder } from "./execute-order.ts";
 import { gatherCandidates } from "./gather-candidates.ts";
 import { type LlmUsage, NO_USAGE } from "./llm-usage.ts";
 import { loadBot } from "./load-bot.ts";
-import { type Outcome, outcome } from "./outcome.ts";
+import { type Outcome, outcome, redacted } from "./outcome.ts";
 import { paperForBot } from "./paper-for-bot.ts";
 import { readConfig } from "./read-config.ts";
 import { reconcileOrders } from "./reconcile-orders.ts";
 import { failureNote, recordOutcome, verdictOf } from "./record-outcome.ts";
 import { reserveModelCall } from "./reserve-model-call.ts";
-import type { EvaluationSummary } from "./summary.ts";
+import { type EvaluationSummary, summaryOf } from "./summary.ts";
 import type { Seen } from "./trace.ts";
 import { tradingDay } from "./trading-state.ts";
 
@@ -303,50 +294,4 @@ async function trade(
   await asService(deps.db, (tx) => settleIntent(tx, order.orderId, executed.settle, executed.code));
   const failure = { type: executed.failureType, marketId: request.conditionId, what: executed.reason };
   return outcome("failed", executed.reason, { failure });
-}
-
-// Reasons quote model output and exchange errors; a secret in them is stored and shown as the logger would.
-const redactor = createRedactor();
-
-function redacted(result: Outcome): Outcome {
-  const { failure, fill } = result;
-  return {
-    ...result,
-    reason: redactor.text(result.reason),
-    ...(failure ? { failure: { ...failure, what: redactor.text(failure.what) } } : {}),
-    ...(fill ? { fill: { ...fill, reasoning: redactor.text(fill.reasoning) } } : {}),
-  };
-}
-
-function summaryOf(
-  state: BotState,
-  result: Outcome,
-  status: string,
-  pnlToday: Usd,
-  durationMs: number,
-): EvaluationSummary {
-  const { fill } = result;
-  return {
-    botId: state.id,
-    botName: state.name,
-    outcome: result.kind,
-    reason: result.reason,
-    denialCodes: result.codes,
-    mode: state.mode,
-    status,
-    tradingState: result.tradingState,
-    ...(fill
-      ? {
-          fill: {
-            marketId: fill.marketId,
-            side: fill.side,
-            shares: formatShares(fill.shares),
-            price: formatPrice(fill.price),
-            usd: formatUsd(notional(fill.shares, fill.price, fill.side === "BUY" ? "up" : "down")),
-          },
-        }
-      : {}),
-    pnlTodayUsd: formatUsd(pnlToday),
-    durationMs: Math.round(durationMs),
-  };
 }

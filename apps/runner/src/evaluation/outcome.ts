@@ -1,5 +1,6 @@
 import type { DecisionProblem, FailureType } from "@open-trade/llm";
 import type { ConfigIssueCode, DenialCode } from "@open-trade/risk-engine";
+import { createRedactor } from "../observe/redact.ts";
 import type { FillToRecord } from "../store/ledger-writes.ts";
 
 /**
@@ -41,4 +42,17 @@ export function outcome(
   more: Partial<Omit<Outcome, "kind" | "reason">> = {},
 ): Outcome {
   return { kind, reason, codes: [], tradingState: "ACTIVE", decidedBy: null, marketId: null, ...more };
+}
+
+// Reasons quote model output and exchange errors; a secret in them is stored and shown as the logger would.
+const redactor = createRedactor();
+
+export function redacted(result: Outcome): Outcome {
+  const { failure, fill } = result;
+  return {
+    ...result,
+    reason: redactor.text(result.reason),
+    ...(failure ? { failure: { ...failure, what: redactor.text(failure.what) } } : {}),
+    ...(fill ? { fill: { ...fill, reasoning: redactor.text(fill.reasoning) } } : {}),
+  };
 }
