@@ -19,7 +19,9 @@ afterAll(async () => {
   await w?.close();
 });
 
-describe("chaos", () => {
+// Its six rounds take ~25 s on a quiet machine and over 60 s (the default timeout) on a loaded one; a timeout
+// here is no speed target (that is the bench's), only a bound on a hang.
+describe("chaos", { timeout: 180_000 }, () => {
   it("when runners die and the exchange fails at random then positions fold the ledger, budgets hold and nothing is left running", async () => {
     const users = await Promise.all(
       Array.from({ length: USERS }, () => w.createUser("pro", { globalBudget: "12" })),

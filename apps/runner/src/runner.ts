@@ -1,21 +1,24 @@
 import type { Database } from "@open-trade/db";
 import type { Llm } from "@open-trade/llm";
 import type { Execution, MarketData } from "@open-trade/polymarket";
-import type { EvaluationSummary } from "./evaluation-summary.ts";
+import { type Evaluated, evaluateBot } from "./evaluation/evaluate-bot.ts";
+import type { EvaluationSummary } from "./evaluation/summary.ts";
 import { cachedMarketData } from "./market/cached-market-data.ts";
 import type { Logger } from "./observe/logger.ts";
 import type { Metrics } from "./observe/metrics.ts";
-import { type Evaluated, evaluateBot } from "./pipeline/evaluate-bot.ts";
 import { createLeaseQueue, type Lease } from "./queue/lease-queue.ts";
 
-export type { EvaluationSummary } from "./evaluation-summary.ts";
+export type { EvaluationSummary } from "./evaluation/summary.ts";
 
 const DEPTH_EVERY_MS = 15_000;
 
 export interface Runner {
   /** Begins the scheduling loop. */
   start(): void;
-  /** Stops claiming, drains the evaluations in flight and releases their leases; resolves when idle. */
+  /**
+   * Stops claiming, drains the evaluations in flight and releases their leases; resolves when idle, or after a
+   * lease's length with the evaluations still stuck (their leases expire by themselves).
+   */
   stop(): Promise<void>;
   /** The API's "run now": evaluates the bot at once unless an evaluation of it is already running anywhere. */
   runNow(botId: string): Promise<EvaluationSummary>;
@@ -42,6 +45,8 @@ export interface RunnerDeps {
   readonly lockMs?: number;
   /** Evaluations within this window share market lists, books and parameters (default 1 s; 0 turns it off). */
   readonly marketCacheMs?: number;
+  /** The market data is simulated (the stand-in exchange's markets), as each evaluation's trace records. */
+  readonly simulatedMarkets?: boolean;
 }
 
 /** The runner core: a Postgres lease queue feeding the evaluation pipeline, `concurrency` bots at a time. */
@@ -87,7 +92,14 @@ export function createRunner(deps: RunnerDeps): Runner {
     const { botId } = lease;
     const endLease = keepLease(lease);
     const run = evaluateBot(
-      { ...deps, marketData, runnerId: deps.runnerId, lockMs: deps.lockMs ?? 60_000, now },
+      {
+        ...deps,
+        marketData,
+        runnerId: deps.runnerId,
+        lockMs: deps.lockMs ?? 60_000,
+        now,
+        simulatedMarkets: deps.simulatedMarkets ?? false,
+      },
       lease,
     )
       .then(async (evaluated) => {
@@ -193,7 +205,17 @@ export function createRunner(deps: RunnerDeps): Runner {
       if (timer) clearTimeout(timer);
       wake?.();
       await looping;
-      await Promise.allSettled([...inFlight]);
+      // An evaluation stuck on a database connection that died under it must not keep the process from
+      // stopping: after a lease's length its lease has expired anyway, and another runner takes the bot.
+      let drained: NodeJS.Timeout | undefined;
+      const waited = await Promise.race([
+        Promise.allSettled([...inFlight]).then(() => true),
+        new Promise<false>((resolve) => {
+          drained = setTimeout(() => resolve(false), leaseMs);
+        }),
+      ]);
+      clearTimeout(drained);
+      if (!waited) log.log("error", "drain_timed_out", { stuckEvaluations: inFlight.size });
     },
     async runNow(botId) {
       const claim = await queue.claimOne(botId, now());

@@ -7,6 +7,15 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// connection URL")
     .optional(),
   OPEN_TRADE_DATA_DIR: z.string().min(1).optional(),
+  /**
+   * Named prepared statements (one round trip and a cached plan per repeated statement). Set `false` behind a
+   * pooler in transaction mode (PgBouncer before 1.21, Supabase's port 6543), which cannot keep them.
+   */
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(["true", "false"], {
+      message: "DATABASE_PREPARED_STATEMENTS must be true or false",
+    })
+    .optional(),
   /** The runners' X25519 public key, `id:base64`: all the API needs to seal credentials. */
   OPEN_TRADE_CREDENTIAL_PUBLIC_KEY: z.string().min(1).optional(),
   /** The matching private keys, `id:base64,...` (current first): runners and db:rotate-credentials only. */
@@ -28,12 +37,17 @@ export function readDbEnv(env: NodeJS.ProcessEnv = process.env): DbEnv {
 }
 
 export type DatabaseTarget =
-  | { readonly kind: "postgres"; readonly url: string }
+  | { readonly kind: "postgres"; readonly url: string; readonly preparedStatements?: boolean }
   | { readonly kind: "pglite"; readonly dataDir: string | undefined };
 
 /** DATABASE_URL when set, otherwise the embedded PGlite data folder (OPEN_TRADE_DATA_DIR or ./.data/pglite). */
 export function targetFromEnv(env: DbEnv = readDbEnv()): DatabaseTarget {
-  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+  if (env.DATABASE_URL)
+    return {
+      kind: "postgres",
+      url: env.DATABASE_URL,
+      preparedStatements: env.DATABASE_PREPARED_STATEMENTS !== "false",
+    };
   return { kind: "pglite", dataDir: env.OPEN_TRADE_DATA_DIR ?? defaultDataDir };
 }
 

@@ -6,8 +6,7 @@ import {
   saveDerivedCredentials,
 } from "@open-trade/db/service";
 import { createLiveExecution, type Execution, type MarketData } from "@open-trade/polymarket";
-import { sql } from "drizzle-orm";
-import { sqlRows } from "../db/sql-rows.ts";
+import { credentialId } from "../store/bots.ts";
 
 /** Thrown when a live bot's owner has stored no credentials; the message says what to do. */
 export class MissingCredentialsError extends Error {
@@ -31,13 +30,9 @@ export function liveExecutionFor(options: {
   readonly marketData: MarketData;
 }): (userId: string) => Promise<Execution> {
   return async (userId) => {
-    const [row] = await asService(options.db, (tx) =>
-      sqlRows<{ id: string }>(
-        tx,
-        sql`select id from public.api_credentials where user_id = ${userId} order by created_at desc limit 1`,
-      ),
-    );
-    if (!row) throw new MissingCredentialsError();
+    const id = await asService(options.db, (tx) => credentialId(tx, userId));
+    if (!id) throw new MissingCredentialsError();
+    const row = { id };
     return createLiveExecution({
       clobUrl: options.clobUrl,
       marketParams: (tokenId) => options.marketData.getMarketParams(tokenId),

@@ -34,7 +34,7 @@ describe("createModelCostCounter", () => {
   it("when evaluations are billed then the counter adds exactly their micro-USD, once each, for this runner only", async () => {
     const runnerId = `r-${randomUUID()}`;
     const metrics = createMetrics();
-    const counter = createModelCostCounter({ raw: connection.raw, metrics, runnerId, since: SINCE });
+    const counter = createModelCostCounter({ db: connection.db, metrics, runnerId, since: SINCE });
     const series = () =>
       [...metrics.render().matchAll(/open_trade_model_cost_micro_usd_total\{model="([^"]+)"\} (\d+)/g)].map(
         (m) => [m[1], m[2]],

@@ -1,14 +1,9 @@
-import type { RawSql } from "@open-trade/db";
+import type { Database } from "@open-trade/db";
+import { asService } from "@open-trade/db/service";
 import type { Metrics } from "../observe/metrics.ts";
+import { modelSpend } from "../store/bots.ts";
 
 export const MODEL_COST_METRIC = "open_trade_model_cost_micro_usd_total";
-
-// Billed model spend of this runner's evaluations since it started, per model, in integer micro-USD.
-const SPEND = `
-  select coalesce(model_id, 'none') as model, (sum(llm_billed_usd) * 1000000)::bigint::text as micros
-    from public.bot_evaluations
-   where runner_id = $1 and started_at >= $2::timestamptz and llm_billed_usd > 0
-   group by 1`;
 
 /**
  * Feeds the model-cost counter from the evaluation records, which are the source of truth for spend: each
@@ -16,7 +11,7 @@ const SPEND = `
  * over several runners never counts a call twice. Micro-USD stays an integer, never a float amount.
  */
 export function createModelCostCounter(options: {
-  readonly raw: RawSql;
+  readonly db: Database;
   readonly metrics: Metrics;
   readonly runnerId: string;
   readonly since: Date;
@@ -24,20 +19,16 @@ export function createModelCostCounter(options: {
   const counted = new Map<string, bigint>();
   return {
     async sample(): Promise<void> {
-      const { rows } = await options.raw.query<{ model: string; micros: string }>(SPEND, [
-        options.runnerId,
-        options.since.toISOString(),
-      ]);
-      for (const row of rows) {
-        const total = BigInt(row.micros);
-        const delta = total - (counted.get(row.model) ?? 0n);
+      const spent = await asService(options.db, (tx) =>
+        modelSpend(tx, options.runnerId, options.since.getTime()),
+      );
+      for (const { model, micros } of spent) {
+        const delta = micros - (counted.get(model) ?? 0n);
         if (delta <= 0n) continue;
         options.metrics
-          .counter(MODEL_COST_METRIC, "Model spend billed, in micro-USD (1e-6 USD), by model.", {
-            model: row.model,
-          })
+          .counter(MODEL_COST_METRIC, "Model spend billed, in micro-USD (1e-6 USD), by model.", { model })
           .inc(Number(delta));
-        counted.set(row.model, total);
+        counted.set(model, micros);
       }
     },
   };

@@ -8,13 +8,13 @@ import { checkHealth } from "../observe/health-check.ts";
 import { type ObserveServer, startObserveServer } from "../observe/http-server.ts";
 import { createLogger } from "../observe/logger.ts";
 import { createMetrics } from "../observe/metrics.ts";
+import { readQueue } from "../queue/read-queue.ts";
 import { createRunner } from "../runner.ts";
 import { createTerminalView, type ViewOutput } from "../view/terminal-view.ts";
 import { listBots } from "./list-bots.ts";
 import { liveFactory } from "./live-factory.ts";
 import { createModelCostCounter } from "./model-cost-counter.ts";
 import { pickMarketData } from "./pick-market-data.ts";
-import { readQueue } from "./read-queue.ts";
 import { startupNotices } from "./startup-notices.ts";
 
 // A due bot left unclaimed this long means the loop is stuck; far above the 1 s poll and any evaluation.
@@ -90,6 +90,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     leaseMs: env.leaseMs,
     lockMs: env.lockMs,
     pollMs: env.pollMs,
+    simulatedMarkets: source.simulated,
   });
 
   const view = createTerminalView({
@@ -98,7 +99,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     notices: startupNotices({ simulated: source.simulated, hasModelKey: env.llm.apiKey !== undefined }),
     now: () => clock.now(),
   });
-  view.addBots(await listBots(connection.raw));
+  view.addBots(await listBots(connection.db));
   runner.onEvaluation((summary) => view.onEvaluation(summary));
 
   let observe: ObserveServer | null = null;
@@ -110,7 +111,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         checkHealth({
           now: clock.now(),
           maxLagMs: MAX_QUEUE_LAG_MS,
-          readQueue: () => readQueue(connection.raw, clock.now()),
+          readQueue: () => readQueue(connection.db, clock.now()),
         }),
     }).catch((error: unknown) => {
       logger.log("warn", "observe_server_unavailable", { port: env.metricsPort, error });
@@ -123,7 +124,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   }
 
   const modelCost = createModelCostCounter({
-    raw: connection.raw,
+    db: connection.db,
     metrics,
     runnerId: env.runnerId,
     since: clock.now(),

@@ -1,8 +1,8 @@
+import { selectRows } from "@open-trade/db/queries";
 import { openIsolatedTestDatabase, type TestConnection } from "@open-trade/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, bench, describe } from "vitest";
-import { sqlRows } from "../db/sql-rows.ts";
-import { claimDueQuery, claimOwner } from "./lease-queue.ts";
+import { claimDueQuery, claimOwner } from "../store/schedule.ts";
 
 // Issue 13's claim numbers: EXPLAIN ANALYZE of the exact claim statement (concurrency 8) at 2,000 and 20,000 due
 // bots, once with the statistics a quiet queue leaves behind (analysed while nothing was due) and once fresh.
@@ -40,7 +40,9 @@ async function explainClaim(): Promise<{ execution: number; planning: number }> 
   let timing = { execution: 0, planning: 0 };
   await db.db
     .transaction(async (tx) => {
-      const [row] = await sqlRows<{ "QUERY PLAN": [{ "Execution Time": number; "Planning Time": number }] }>(
+      const [row] = await selectRows<{
+        "QUERY PLAN": [{ "Execution Time": number; "Planning Time": number }];
+      }>(
         tx,
         sql`explain (analyze, format json) ${claimDueQuery(Date.now(), CLAIM, 120_000, claimOwner("bench"))}`,
       );

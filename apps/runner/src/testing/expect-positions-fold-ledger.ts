@@ -1,7 +1,7 @@
 import type { RawSql } from "@open-trade/db";
+import { foldHoldings } from "@open-trade/db/queries";
 import { price, shares, usd } from "@open-trade/risk-engine";
 import { expect } from "vitest";
-import { foldHoldings } from "../ledger/fold-holdings.ts";
 
 /**
  * Every position row of each bot equals the risk engine's fold of that bot's ledger rows in the same mode
@@ -42,6 +42,7 @@ export async function expectPositionsFoldLedger(raw: RawSql, botIds: readonly st
       ledger
         .filter((r) => r.bot_id === bot && r.type === mode)
         .map((r, i) => ({
+          mode,
           marketId: r.market_id,
           tokenId: r.token_id,
           side: r.action === "buy" ? ("BUY" as const) : ("SELL" as const),

@@ -1,5 +1,5 @@
 import { formatUsd, usd, usdMicros } from "@open-trade/risk-engine";
-import type { EvaluationSummary } from "../evaluation-summary.ts";
+import type { EvaluationSummary } from "../evaluation/summary.ts";
 
 export interface BotRow {
   readonly botId: string;

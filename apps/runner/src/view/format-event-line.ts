@@ -1,4 +1,4 @@
-import type { EvaluationSummary } from "../evaluation-summary.ts";
+import type { EvaluationSummary } from "../evaluation/summary.ts";
 import { clock, modeAndStatus, printable, signed } from "./text-cells.ts";
 
 /** One line per evaluation for logs and pipes (no TTY): time, bot, outcome, the fill if any, PnL, reason. */

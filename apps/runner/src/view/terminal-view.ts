@@ -1,4 +1,4 @@
-import type { EvaluationSummary } from "../evaluation-summary.ts";
+import type { EvaluationSummary } from "../evaluation/summary.ts";
 import { applyEvaluation, type BotRow, type KnownBot, rowForKnownBot } from "./bot-board.ts";
 import { formatEventLine } from "./format-event-line.ts";
 import { renderBoard } from "./render-board.ts";

@@ -1,4 +1,4 @@
-import type { EvaluationSummary } from "../evaluation-summary.ts";
+import type { EvaluationSummary } from "../evaluation/summary.ts";
 
 /** A filled paper evaluation; override what a test is about. */
 export function evaluationEvent(overrides: Partial<EvaluationSummary> = {}): EvaluationSummary {

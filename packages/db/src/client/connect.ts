@@ -35,17 +35,47 @@ export interface ConnectOptions {
 /** One factory for both targets: postgres.js for DATABASE_URL, PGlite for the embedded default. */
 export async function connect(target: DatabaseTarget, options: ConnectOptions = {}): Promise<Connection> {
   return target.kind === "postgres"
-    ? connectPostgres(target.url, options)
+    ? connectPostgres(target.url, target.preparedStatements ?? true, options)
     : connectPglite(target.dataDir, options);
 }
 
-function connectPostgres(url: string, options: ConnectOptions): Connection {
-  const client = postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+/**
+ * The client with every statement named and prepared on its connection (postgres.js caches it per connection,
+ * so a repeated statement is one round trip with a cached plan). Drizzle asks postgres.js not to prepare its
+ * unnamed queries; this overrides that, inside transactions too. Off behind a transaction-mode pooler.
+ */
+function preparing(sql: postgres.Sql): postgres.Sql {
+  const wrap = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(object, key, receiver) {
+        const value = Reflect.get(object, key, receiver);
+        if (key === "unsafe")
+          return (text: string, params?: unknown[], options?: object) =>
+            (value as postgres.Sql["unsafe"]).call(object, text, params as never, {
+              ...options,
+              prepare: true,
+            });
+        if (key === "begin" || key === "savepoint")
+          return (...args: unknown[]) => {
+            const fn = args.at(-1) as (tx: object) => unknown;
+            return (value as (...a: unknown[]) => unknown).call(object, ...args.slice(0, -1), (tx: object) =>
+              fn(wrap(tx)),
+            );
+          };
+        return value;
+      },
+    });
+  return wrap(sql);
+}
+
+function connectPostgres(url: string, prepared: boolean, options: ConnectOptions): Connection {
+  const driver = postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {}, prepare: prepared });
+  const client = prepared ? preparing(driver) : driver;
   const wrap = (sql: postgres.Sql | postgres.TransactionSql, inTransaction: boolean): RawSql => {
     const raw: RawSql = {
       async query(text, params = []) {
         const result = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], {
-          prepare: false,
+          prepare: prepared,
         });
         return { rows: [...result] as never[], rowCount: result.count ?? result.length };
       },
@@ -64,10 +94,10 @@ function connectPostgres(url: string, options: ConnectOptions): Connection {
     db: drizzlePostgres(client, { schema }) as unknown as Database,
     raw: wrap(client, false),
     async listen(channel, onPayload) {
-      const { unlisten } = await client.listen(channel, onPayload);
+      const { unlisten } = await driver.listen(channel, onPayload);
       return unlisten;
     },
-    close: () => client.end({ timeout: 5 }),
+    close: () => driver.end({ timeout: 5 }),
   };
 }
 
