@@ -1,4 +1,4 @@
-import { shares, usd } from "@open-trade/risk-engine";
+import { floorToLot, formatShares, isDust, shares, usd } from "@open-trade/risk-engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLeaseQueue } from "./queue/lease-queue.ts";
 import { expectPositionsFoldLedger } from "./testing/expect-positions-fold-ledger.ts";
@@ -36,6 +36,8 @@ describe("runner, paper, against the stand-in exchange", () => {
       tradingState: "ACTIVE",
       denialCodes: [],
     });
+    // $5 at 0.52 buys 9.615384 shares, every one at 0.52: the price is the levels' exact average, not
+    // the rounded-up spend divided by the shares (which would say 0.520001).
     expect(summary.fill).toMatchObject({ side: "BUY", price: "0.52", marketId: w.market.conditionId });
     const trade = await one<{ n: number; token: string; key: string; reasoning: string; recipe: unknown }>(
       "select count(*)::int as n, min(token_id) as token, min(fill_key) as key, min(ai_reasoning) as reasoning, (array_agg(recipe_snapshot))[1] as recipe from public.trade_logs where bot_id = $1",
@@ -82,7 +84,9 @@ describe("runner, paper, against the stand-in exchange", () => {
       await w.db.raw.query("update public.bot_schedule set next_run_at = now() where bot_id = $1", [bot]);
       // A runner that never saw the buy: the paper account it sells from comes from the ledger alone.
       const sold = await w.runner({ runnerId: "selling-runner" }).runNow(bot);
-      expect(sold.fill).toMatchObject({ side: "SELL", shares: bought.fill?.shares, price: "0.7" });
+      // Every whole 0.01-share lot is sold; what is left under one lot is dust, a closed position.
+      const lots = formatShares(floorToLot(shares(bought.fill?.shares ?? "0")));
+      expect(sold.fill).toMatchObject({ side: "SELL", shares: lots, price: "0.7" });
     } finally {
       w.exchange.setBook(tokenId, BOOK);
     }
@@ -90,7 +94,7 @@ describe("runner, paper, against the stand-in exchange", () => {
       "select total_shares::text as shares, realized_pnl_usd::text as realized from public.positions where bot_id = $1",
       [bot],
     );
-    expect(shares(position.shares)).toBe(0n);
+    expect(isDust(shares(position.shares))).toBe(true);
     expect(usd(position.realized)).toBeGreaterThan(0n);
     await expectPositionsFoldLedger(w.db.raw, [bot]);
   });

@@ -286,6 +286,7 @@ export function createLiveExecution(options: LiveExecutionOptions): Execution {
       filled: sharesMicros(buying ? reply.takingAmount : reply.makingAmount),
       usd: usdMicros(buying ? reply.makingAmount : reply.takingAmount),
       fee: null,
+      price: null,
       tradeIds: reply.tradeIDs ?? [],
     };
   }

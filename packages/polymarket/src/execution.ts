@@ -82,6 +82,12 @@ export type OrderOutcome =
       readonly usd: Usd;
       /** The fee within `usd`; null when the exchange does not break it out (live: see `trades`). */
       readonly fee: Usd | null;
+      /**
+       * Volume-weighted price of that fill before fees, summed exactly over the levels taken and rounded
+       * against the taker once; null when the exchange reports only totals (live), where the price can
+       * only be derived from the rounded `usd`.
+       */
+      readonly price: Price | null;
       readonly tradeIds: readonly string[];
     }
   | { readonly ok: false; readonly orderId: string; readonly failure: ExecutionFailure };

@@ -1,4 +1,5 @@
 import {
+  averageFillPrice,
   type BookLevel,
   isDust,
   type OrderBook,
@@ -161,6 +162,16 @@ describe("paper execution", () => {
     const balance = await paper.balance();
     expect(balance.ok && balance.value.collateral).toBe(usd("978.50112"));
     expect(paper.position("1")).toBe(shares("40"));
+  });
+
+  it("when a $5 market BUY fills at one level then its price is that level's, not the rounded spend per share", async () => {
+    const { paper } = paperOn(BOOK);
+    const { outcome } = await place(paper, { shares: sharesFor(usd("5"), price("0.52")) });
+    if (!outcome.ok) throw new Error(outcome.failure.message);
+    // 9.615384 shares at 0.52 cost 4.99999968, paid as 5.000000; 5.000000 / 9.615384 would say 0.520001.
+    const paid = outcome.usd - (outcome.fee ?? 0n);
+    expect([outcome.filled, paid, outcome.price]).toEqual([shares("9.615384"), usd("5"), price("0.52")]);
+    expect(averageFillPrice("BUY", usd("5"), outcome.filled)).toBe(price("0.520001"));
   });
 
   it("when a GTC rests and a later book crosses it then it fills at the new book's prices, once", async () => {

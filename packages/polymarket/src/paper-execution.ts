@@ -240,6 +240,7 @@ export function createPaperExecution(options: PaperExecutionOptions): PaperExecu
         filled: walk.filled,
         usd: (order.side === "BUY" ? walk.cost + walk.fee : walk.cost - walk.fee) as Usd,
         fee: walk.fee,
+        price: walk.vwap,
         tradeIds: taken ? [taken.tradeId] : [],
       };
       submitted.set(orderId, outcome);

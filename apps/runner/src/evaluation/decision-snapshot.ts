@@ -4,7 +4,7 @@ import {
   type DecisionSnapshot,
   toDecisionMemory,
 } from "@open-trade/llm";
-import { averageEntryPrice, type Price, type RiskLimits, type Usd } from "@open-trade/risk-engine";
+import { averageEntryPrice, isDust, type Price, type RiskLimits, type Usd } from "@open-trade/risk-engine";
 import type { BotState } from "./bot-state.ts";
 import type { Gathered } from "./gather-candidates.ts";
 
@@ -20,7 +20,8 @@ export function decisionSnapshot(
   const positions: DecisionPosition[] = [];
   let invested = 0n;
   for (const holding of holdings.values()) {
-    if (holding.position.shares === 0n) continue;
+    // Dust (under one 0.01-share lot, what a full exit of a client-sized buy leaves) is a closed position.
+    if (isDust(holding.position.shares)) continue;
     invested += holding.position.costBasis;
     const view = gathered.views.get(holding.marketId);
     if (!view) continue;
@@ -58,7 +59,7 @@ function exitTimes(fills: BotState["fills"]): Record<string, number> {
   for (const fill of fills) {
     const shares = (held.get(fill.tokenId) ?? 0n) + (fill.side === "BUY" ? fill.shares : -fill.shares);
     held.set(fill.tokenId, shares);
-    if (fill.side === "SELL" && shares <= 0n) exited[fill.marketId] = fill.atMs;
+    if (fill.side === "SELL" && isDust(shares)) exited[fill.marketId] = fill.atMs;
   }
   return exited;
 }

@@ -3,7 +3,7 @@ import { foldHoldings } from "@open-trade/db/queries";
 import { asService } from "@open-trade/db/service";
 import type { Llm } from "@open-trade/llm";
 import type { Execution, MarketData } from "@open-trade/polymarket";
-import { price, shares, type Usd } from "@open-trade/risk-engine";
+import { isDust, price, shares, type Usd } from "@open-trade/risk-engine";
 import { loadBotState } from "../store/bot-state.ts";
 import { recordReservation } from "../store/evaluations.ts";
 import { settleIntent, writeIntent } from "../store/intents.ts";
@@ -144,7 +144,7 @@ async function decideAndTrade(
   run.recipePollingMinutes = recipe.cadence.pollingMinutes;
   // Step 5 before step 3: today's PnL (hence the trading state) and the exits are marked on the current books.
   const holdings = foldHoldings(state.fills);
-  const heldMarkets = [...holdings.values()].filter((h) => h.position.shares > 0n).map((h) => h.marketId);
+  const heldMarkets = [...holdings.values()].filter((h) => !isDust(h.position.shares)).map((h) => h.marketId);
   const gathered = await gatherCandidates(
     deps.marketData,
     recipe,

@@ -99,7 +99,7 @@ export async function submitOrder(
       evaluationId: q.evaluationId,
       side,
       shares: sent.filled,
-      price: averageFillPrice(side, cost, sent.filled),
+      price: sent.price ?? averageFillPrice(side, cost, sent.filled),
       fee,
       reasoning: q.decision.reasoning,
       recipe: state.recipeJson,

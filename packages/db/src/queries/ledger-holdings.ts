@@ -1,6 +1,7 @@
 import {
   applyFill,
   FLAT,
+  isDust,
   type Position,
   type Price,
   price,
@@ -81,7 +82,7 @@ export function foldHoldings(
     const held = holdings.get(fill.tokenId);
     const before = held?.position ?? FLAT;
     const position = applyFill(before, fill);
-    const openedAtMs = before.shares === 0n ? fill.atMs : (held?.openedAtMs ?? fill.atMs);
+    const openedAtMs = isDust(before.shares) ? fill.atMs : (held?.openedAtMs ?? fill.atMs);
     holdings.set(fill.tokenId, { marketId: fill.marketId, tokenId: fill.tokenId, position, openedAtMs });
   }
   return holdings;
