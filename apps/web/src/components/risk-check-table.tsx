@@ -29,7 +29,7 @@ export function explainCode(code: string): string {
 /** The risk engine's verdict, one row per check; results carry a word and an icon, not only a colour. */
 export function RiskCheckTable({ rows }: { rows: readonly RiskCheckRow[] }) {
   return (
-    <Table>
+    <Table scrollLabel="Risk checks">
       <TableHeader>
         <TableRow>
           <TableHead>Check</TableHead>
@@ -56,7 +56,7 @@ export function RiskCheckTable({ rows }: { rows: readonly RiskCheckRow[] }) {
               <TableCell className="text-xs">
                 {row.code ? (
                   <>
-                    <code className="font-mono font-semibold">{row.code}</code>
+                    <code className="font-mono font-semibold break-all">{row.code}</code>
                     <span className="block text-muted-foreground">{explainCode(row.code)}</span>
                   </>
                 ) : (

@@ -1,7 +1,7 @@
 import { Badge } from "@open-trade/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@open-trade/ui/card";
 import { formatCents, formatShares, formatUsd } from "../../lib/money.ts";
-import { questionText } from "../../lib/simulated.ts";
+import { isSimulated, questionText } from "../../lib/simulated.ts";
 import { Fact } from "./fact.tsx";
 
 interface BookSide {
@@ -24,14 +24,17 @@ export interface SeenMarket {
 
 const depth = (side: BookSide) => `${formatShares(side.depthShares)} shares (${formatUsd(side.depthUsd)})`;
 
-/** The market snapshot the decision was made on: book top, spread, depth within 5¢, tick. */
+/**
+ * The market snapshot the decision was made on: book top, spread, depth within 5¢, tick. SIMULATED when the
+ * runner says so or the stand-in exchange named it so.
+ */
 export function MarketSeen({ market }: { market: SeenMarket }) {
   return (
     <Card data-testid="trace-market">
       <CardHeader>
         <CardTitle className="flex flex-wrap items-center gap-2">
           1. What the bot saw
-          {market.simulated ? <Badge variant="warning">SIMULATED market</Badge> : null}
+          {market.simulated || isSimulated(market) ? <Badge variant="warning">SIMULATED market</Badge> : null}
         </CardTitle>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">

@@ -1,5 +1,5 @@
-import { render } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { cleanup, render } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
 import { DecisionCard } from "./decision-card.tsx";
 import { MarketSeen } from "./market-seen.tsx";
 import { OrderCard } from "./order-card.tsx";
@@ -17,6 +17,8 @@ const market = {
   simulated: true,
 };
 
+afterEach(cleanup);
+
 describe("trace sections", () => {
   it("when the market snapshot is shown then book top, spread, depth and the SIMULATED label are there", () => {
     const { getByText } = render(<MarketSeen market={market} />);
@@ -25,6 +27,18 @@ describe("trace sections", () => {
     expect(getByText("92¢")).toBeTruthy();
     expect(getByText("93¢")).toBeTruthy();
     expect(getByText("1,500.5 shares ($1,395.47)")).toBeTruthy();
+  });
+
+  it("when the runner did not flag it but the stand-in exchange named it so then it is still SIMULATED", () => {
+    const { getByText } = render(<MarketSeen market={{ ...market, simulated: false }} />);
+    expect(getByText("SIMULATED market")).toBeTruthy();
+  });
+
+  it("when a real market is shown then there is no SIMULATED label", () => {
+    const { queryByText } = render(
+      <MarketSeen market={{ ...market, question: "Will it rain?", simulated: false }} />,
+    );
+    expect(queryByText("SIMULATED market")).toBeNull();
   });
 
   it("when room and the position before are shown then each is a number in words", () => {
