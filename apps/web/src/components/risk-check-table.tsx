@@ -44,16 +44,16 @@ export function RiskCheckTable({ rows }: { rows: readonly RiskCheckRow[] }) {
           const look = RESULT[row.result];
           return (
             <TableRow key={`${row.check}-${row.code ?? ""}`} data-result={row.result}>
-              <TableCell className="font-medium">{row.check}</TableCell>
-              <TableCell className="tabular-nums">{row.limit ?? "—"}</TableCell>
-              <TableCell className="tabular-nums">{row.value ?? "—"}</TableCell>
+              <TableCell className="min-w-40 font-medium">{row.check}</TableCell>
+              <TableCell className="max-w-40 break-all tabular-nums">{row.limit ?? "—"}</TableCell>
+              <TableCell className="max-w-40 break-all tabular-nums">{row.value ?? "—"}</TableCell>
               <TableCell>
                 <Badge variant={look.variant}>
                   <look.Icon aria-hidden="true" className="size-3" />
                   {look.label}
                 </Badge>
               </TableCell>
-              <TableCell className="text-xs">
+              <TableCell className="min-w-48 text-xs">
                 {row.code ? (
                   <>
                     <code className="font-mono font-semibold break-all">{row.code}</code>
