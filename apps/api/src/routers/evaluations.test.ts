@@ -73,8 +73,8 @@ describe("evaluations.byId", () => {
       [w.botId, w.marketId, tokenId, id],
     );
     const res = await byId(id);
-    const fills = (res.body.result?.data as { fills: { id: string; size: string }[] }).fills;
-    expect(fills.map((f) => [f.id, f.size])).toEqual([[rows[0]?.id, "4"]]);
+    const data = res.body.result?.data as { fills: { id: string; size: string }[] } | undefined;
+    expect(data?.fills.map((f) => [f.id, f.size])).toEqual([[rows[0]?.id, "4"]]);
   });
 
   it("when someone else's evaluation is asked for then it is not found", async () => {

@@ -76,6 +76,8 @@ export function modeUsage(bots: readonly BotToday[], exposure: Usd, tier: Tier) 
   const budgets = bots.map((b) => b.limits.riskBudget);
   const llmCap = sum(bots.map((b) => b.limits.maxDailyLlmCost));
   const perUser = TIER_RULES[tier].maxDailyLlmCostPerUser;
+  // biome-ignore lint/complexity/useMathMinMax: these are bigint micro-USD; Math.min takes only numbers.
+  const llmLimit = llmCap < perUser ? llmCap : perUser;
   let budget: bigint | null = global;
   if (budget === null && budgets.length > 0 && budgets.every((b) => b !== null))
     budget = sum(budgets as bigint[]);
@@ -88,7 +90,7 @@ export function modeUsage(bots: readonly BotToday[], exposure: Usd, tier: Tier) 
     },
     llmSpendUsd: {
       used: formatUsd(sum(bots.map((b) => usd(b.llmSpendTodayUsd))) as Usd),
-      limit: formatUsd((llmCap < perUser ? llmCap : perUser) as Usd),
+      limit: formatUsd(llmLimit as Usd),
     } satisfies UsdUsage,
     exposureUsd: {
       used: formatUsd(exposure),
