@@ -61,6 +61,24 @@ describe("a trader's journey on the real API and runner", () => {
     await page.getByRole("heading", { name: "Decision trace" }).waitFor();
     traces.filled = new URL(page.url()).pathname;
     await page.getByText("Every check passed").waitFor();
+    // The trace keeps what the bot saw, and the risk engine's row per check with its limit and measured value.
+    await page.getByTestId("trace-market").getByText("SIMULATED market").waitFor();
+    await page
+      .getByTestId("trace-decision")
+      .getByText(/^BUY (YES|NO)$/)
+      .waitFor();
+    const trades = await checkRow(page, "trades per day");
+    expect(trades).toMatchObject({ result: "Pass" });
+    expect(trades.limit).toMatch(/^\d+$/);
+    expect(trades.value).toMatch(/^\d+$/);
+    const budget = await checkRow(page, "bot risk budget (individual)");
+    expect(budget).toMatchObject({ limit: "$10.00", result: "Pass" });
+    expect(budget.value).toMatch(/^\$\d+\.\d{2,6}$/);
+    await page
+      .getByTestId("trace-order")
+      .getByText(/bps|none/)
+      .first()
+      .waitFor();
     await page
       .getByText(/^\d[\d,.]* shares at \d/)
       .first()
@@ -80,6 +98,14 @@ describe("a trader's journey on the real API and runner", () => {
     traces.denied = new URL(page.url()).pathname;
     const row = page.locator('tr[data-result="denied"]');
     await row.getByText(code, { exact: true }).first().waitFor();
+    // The row that denied says what it measured against which limit.
+    const [, limit, value] = await row
+      .filter({ has: page.getByText(code, { exact: true }) })
+      .first()
+      .locator("td")
+      .allTextContents();
+    expect(limit).toMatch(/\d/);
+    expect(value).toMatch(/\d/);
   });
 
   it("when the trader pauses and then kills the bot then it stops and leaves the list", async () => {
@@ -134,6 +160,13 @@ describe("a trader's journey on the real API and runner", () => {
     expect(found).toEqual({});
   }, 900_000);
 });
+
+/** The cells of the risk table's row for one check, as the trader reads them. */
+async function checkRow(page: Page, name: string) {
+  const row = page.getByTestId("risk-verdict").locator("tr", { has: page.getByText(name, { exact: true }) });
+  const [check, limit, value, result] = await row.first().locator("td").allTextContents();
+  return { check, limit, value, result };
+}
 
 async function record(page: Page, name: string, theme: "light" | "dark", found: Record<string, Violation[]>) {
   await screenshot(page, name, theme);
