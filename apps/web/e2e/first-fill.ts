@@ -4,9 +4,21 @@ import type { Product } from "./start-product.ts";
 
 const LIVE_WAIT = 60_000;
 
-/** A new trader signs up and lands on their overview, with the live stream connected. */
+/**
+ * The embedded default opens signed in as the paper-only demo user; signing out (in the page, since a fresh
+ * load would open the demo again) leaves the sign-in page.
+ */
+export async function leaveDemo(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByText("demo, paper only").first().waitFor({ timeout: LIVE_WAIT });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign in" }).waitFor();
+}
+
+/** A new trader leaves the demo, signs up and lands on their overview, with the live stream connected. */
 export async function signUp(page: Page, url: string) {
-  await page.goto(`${url}/sign-in?mode=sign-up`);
+  await leaveDemo(page, url);
+  await page.getByRole("link", { name: "Create an account" }).click();
   await page.getByLabel("Email").fill(`trader-${Date.now()}@example.com`);
   await page.getByLabel("Password").fill("correct horse battery");
   await page.getByRole("button", { name: "Create account" }).click();
@@ -27,12 +39,7 @@ export async function botWithOneFill(page: Page, product: Product): Promise<stri
   await page.getByRole("button", { name: "Create bot" }).click();
   await page.waitForURL(/\/bots\/[0-9a-f-]{36}/);
   const botPath = new URL(page.url()).pathname;
-  await expectTemplateRecipe(
-    product.url,
-    product.databaseUrl,
-    botPath.split("/").at(-1) ?? "",
-    "Fade long shots",
-  );
+  await expectTemplateRecipe(page, product.url, botPath.split("/").at(-1) ?? "", "Fade long shots");
   await page.reload();
   await page.getByRole("button", { name: "Start" }).click();
   await page.getByRole("button", { name: "Run now" }).click();

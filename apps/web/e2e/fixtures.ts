@@ -1,6 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { isDeepStrictEqual } from "node:util";
 import type { StandInExchange } from "@open-trade/polymarket";
+import type { Page } from "playwright-core";
 
 /**
  * Two liquid politics markets where YES is a long shot (bid 7¢ / ask 8¢), so the "Fade long shots" template's
@@ -30,25 +30,29 @@ export function addLongShotMarkets(exchange: StandInExchange) {
 }
 
 /**
- * Reads the template a bot was built from back out of the database: the builder must have sent the template's
- * id, and the API stored that template's recipe (a bot without one cannot run).
+ * Reads the bot back through the API, as the signed-in trader: the builder must have sent the template's id,
+ * and the API stored that template's recipe (a bot without one cannot run).
  */
-export async function expectTemplateRecipe(
-  apiUrl: string,
-  databaseUrl: string,
-  botId: string,
-  title: string,
-) {
+export async function expectTemplateRecipe(page: Page, apiUrl: string, botId: string, title: string) {
   const response = await fetch(`${apiUrl}/trpc/strategy.templates`);
   const body = (await response.json()) as { result: { data: { title: string; recipe: unknown }[] } };
   const template = body.result.data.find((t) => t.title === title);
   if (!template) throw new Error(`The API has no template titled "${title}".`);
-  const stored = execFileSync("psql", [databaseUrl, "-v", "ON_ERROR_STOP=1", "-At", "-v", `id=${botId}`], {
-    input: "select recipe_json::text from public.bots where id = :'id'::uuid;\n",
-    encoding: "utf8",
-  });
-  // jsonb reorders keys: compare values, not text.
-  if (!isDeepStrictEqual(JSON.parse(stored.trim()), template.recipe)) {
+  const stored = await page.evaluate(
+    async ({ id }) => {
+      const session = JSON.parse(localStorage.getItem("open-trade-session") ?? "null") as {
+        accessToken: string;
+      } | null;
+      if (!session) throw new Error("Nobody is signed in.");
+      const input = encodeURIComponent(JSON.stringify({ botId: id }));
+      const res = await fetch(`/trpc/bots.byId?input=${input}`, {
+        headers: { authorization: `Bearer ${session.accessToken}` },
+      });
+      return ((await res.json()) as { result?: { data: { recipe: unknown } } }).result?.data.recipe;
+    },
+    { id: botId },
+  );
+  if (!isDeepStrictEqual(stored, template.recipe)) {
     throw new Error(`The bot does not run the "${title}" template's recipe.`);
   }
 }

@@ -7,7 +7,6 @@ import { botWithOneFill, signUp } from "./first-fill.ts";
 import { addLongShotMarkets } from "./fixtures.ts";
 import { type Product, startProduct } from "./start-product.ts";
 
-const haveDatabase = Boolean(process.env.DATABASE_URL);
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
@@ -31,7 +30,7 @@ async function expectTrace(page: Page) {
   }
 }
 
-describe.skipIf(!haveDatabase)("positions, ledger, markets and settings on the real API and runner", () => {
+describe("positions, ledger, markets and settings on the real API and runner", () => {
   let product: Product;
   let browser: Browser;
   let context: BrowserContext;

@@ -1,9 +1,9 @@
-// Starts the whole product for browser journeys: a fresh PostgreSQL database, the stand-in exchange, the
-// runner and the API (serving the built SPA) as separate processes. One function, so the embedded one-process
-// launcher can replace its body later without touching the journeys.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+// Starts the whole product for browser journeys the way `npm start` does: the embedded launcher (API, runner
+// and the built SPA in one process, on PGlite in a fresh temporary data folder), against a stand-in exchange
+// this test starts and controls. No PostgreSQL is needed; DATABASE_URL is ignored.
+import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,9 +17,7 @@ export interface Product {
   /** The page to open, on 127.0.0.1. */
   readonly url: string;
   readonly exchange: StandInExchange;
-  /** The fresh database the API and runner share. */
-  readonly databaseUrl: string;
-  /** What the API and runner printed, for a failing test's message. */
+  /** What the launcher printed, for a failing test's message. */
   logs(): string;
   stop(): Promise<void>;
 }
@@ -32,33 +30,20 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function psql(adminUrl: string, statement: string) {
-  execFileSync("psql", [adminUrl, "-v", "ON_ERROR_STOP=1", "-qc", statement], { stdio: "pipe" });
-}
-
-function start(name: string, args: string[], env: NodeJS.ProcessEnv, log: string[]): ChildProcess {
-  // Own process group, so stopping kills tsx and its node child together, by id.
-  const child = spawn("pnpm", args, { cwd: repo, env: { ...process.env, ...env }, detached: true });
-  const keep = (chunk: Buffer) => log.push(`[${name}] ${chunk.toString()}`);
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  return child;
-}
-
 async function stopChild(child: ChildProcess) {
-  if (child.exitCode !== null || child.pid === undefined) return;
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const exited = once(child, "exit");
-  process.kill(-child.pid, "SIGTERM");
-  const timer = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 5_000);
+  // Own process group (pnpm, tsx and node): SIGINT is what Ctrl-C sends, so the launcher drains and closes.
+  process.kill(-child.pid, "SIGINT");
+  const timer = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 15_000);
   await exited;
   clearTimeout(timer);
 }
 
-async function waitFor(url: string, children: ChildProcess[], log: string[], timeoutMs = 90_000) {
+async function waitFor(url: string, child: ChildProcess, log: string[], timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (children.some((c) => c.exitCode !== null))
-      throw new Error(`A process exited early:\n${log.join("")}`);
+    if (child.exitCode !== null) throw new Error(`The launcher exited early:\n${log.join("")}`);
     const ok = await fetch(url).then(
       (r) => r.ok,
       () => false,
@@ -69,66 +54,49 @@ async function waitFor(url: string, children: ChildProcess[], log: string[], tim
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${log.join("")}`);
 }
 
-/** Needs DATABASE_URL pointing at a PostgreSQL server (any database: a fresh one is created beside it). */
+/** The embedded launcher (`pnpm --filter @open-trade/api embedded`, what `npm start` runs) on a fresh PGlite. */
 export async function startProduct(): Promise<Product> {
-  const base = process.env.DATABASE_URL;
-  if (!base)
-    throw new Error("Set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run journeys.");
-  const admin = new URL(base);
-  admin.pathname = "/postgres";
-  const name = `open_trade_web_e2e_${Date.now()}_${process.pid}`;
-  psql(admin.href, `create database ${name}`);
-  const db = new URL(base);
-  db.pathname = `/${name}`;
-
   const exchange = await startStandInExchange({ seed: 7, tickMs: 60_000 });
-  const apiPort = await freePort();
-  const url = `http://127.0.0.1:${apiPort}`;
-  const common = {
-    DATABASE_URL: db.href,
-    POLYMARKET_GAMMA_URL: exchange.gammaUrl,
-    POLYMARKET_CLOB_URL: exchange.clobUrl,
-    MARKET_DATA: "polymarket",
-    LOG_LEVEL: "warn",
-  };
+  const dataDir = mkdtempSync(join(tmpdir(), "open-trade-e2e-data-"));
+  const authDir = mkdtempSync(join(tmpdir(), "open-trade-e2e-auth-"));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const child = spawn("pnpm", ["--filter", "@open-trade/api", "embedded"], {
+    cwd: repo,
+    detached: true,
+    env: {
+      ...env,
+      OPEN_TRADE_DATA_DIR: dataDir,
+      OPEN_TRADE_AUTH_DIR: authDir,
+      POLYMARKET_GAMMA_URL: exchange.gammaUrl,
+      POLYMARKET_CLOB_URL: exchange.clobUrl,
+      MARKET_DATA: "polymarket",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: url,
+      WEB_DIST: webDist,
+      METRICS_PORT: "0",
+      RUNNER_POLL_MS: "200",
+      SEED_DEMO: "true",
+      LOG_LEVEL: "warn",
+    },
+  });
   const log: string[] = [];
-  const children: ChildProcess[] = [];
+  const keep = (chunk: Buffer) => log.push(chunk.toString());
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   const stop = async () => {
-    await Promise.all(children.map(stopChild));
+    await stopChild(child);
     await exchange.close();
-    psql(admin.href, `drop database if exists ${name} with (force)`);
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(authDir, { recursive: true, force: true });
   };
   try {
-    // The API migrates the fresh database and serves the SPA; the runner starts on the migrated schema.
-    children.push(
-      start(
-        "api",
-        ["--filter", "@open-trade/api", "start"],
-        {
-          ...common,
-          PORT: String(apiPort),
-          HOST: "127.0.0.1",
-          PUBLIC_URL: url,
-          WEB_DIST: webDist,
-          OPEN_TRADE_AUTH_DIR: mkdtempSync(join(tmpdir(), "open-trade-auth-")),
-        },
-        log,
-      ),
-    );
-    await waitFor(`${url}/api/config`, children, log);
-    const metricsPort = await freePort();
-    children.push(
-      start(
-        "runner",
-        ["--filter", "@open-trade/runner", "start"],
-        { ...common, METRICS_PORT: String(metricsPort), RUNNER_POLL_MS: "200", SEED_DEMO: "true" },
-        log,
-      ),
-    );
-    await waitFor(`http://127.0.0.1:${metricsPort}/healthz`, children, log);
+    await waitFor(`${url}/api/config`, child, log);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, exchange, databaseUrl: db.href, logs: () => log.join(""), stop };
+  return { url, exchange, logs: () => log.join(""), stop };
 }

@@ -2,13 +2,13 @@ import { DENIAL_CODES } from "@open-trade/risk-engine";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot, seriousViolations, type Violation } from "./browser.ts";
+import { leaveDemo, signUp } from "./first-fill.ts";
 import { addLongShotMarkets, expectTemplateRecipe } from "./fixtures.ts";
 import { type Product, startProduct } from "./start-product.ts";
 
-const haveDatabase = Boolean(process.env.DATABASE_URL);
 const LIVE_WAIT = 60_000;
 
-describe.skipIf(!haveDatabase)("a trader's journey on the real API and runner", () => {
+describe("a trader's journey on the real API and runner", () => {
   let product: Product;
   let browser: Browser;
   let context: BrowserContext;
@@ -29,13 +29,9 @@ describe.skipIf(!haveDatabase)("a trader's journey on the real API and runner", 
     await product?.stop();
   });
 
-  it("when a trader signs up then they land on their overview", async () => {
-    await page.goto(`${product.url}/sign-in?mode=sign-up`);
-    await page.getByLabel("Email").fill(`trader-${Date.now()}@example.com`);
-    await page.getByLabel("Password").fill("correct horse battery");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.getByRole("heading", { name: "Overview" }).waitFor();
-    await page.locator('[data-live-state="live"]').waitFor({ timeout: LIVE_WAIT });
+  it("when a trader leaves the demo and signs up then they land on their own overview", async () => {
+    await signUp(page, product.url);
+    expect(await page.getByText("demo, paper only").count()).toBe(0);
   });
 
   it("when a bot is built from a template then it is saved paused, on paper", async () => {
@@ -47,12 +43,7 @@ describe.skipIf(!haveDatabase)("a trader's journey on the real API and runner", 
     await page.getByRole("button", { name: "Create bot" }).click();
     await page.waitForURL(/\/bots\/[0-9a-f-]{36}/);
     botPath = new URL(page.url()).pathname;
-    await expectTemplateRecipe(
-      product.url,
-      product.databaseUrl,
-      botPath.split("/").at(-1) ?? "",
-      "Fade long shots",
-    );
+    await expectTemplateRecipe(page, product.url, botPath.split("/").at(-1) ?? "", "Fade long shots");
     await page.getByText("Paused", { exact: true }).first().waitFor();
     await page.getByText("paper", { exact: true }).first().waitFor();
   });
@@ -70,6 +61,24 @@ describe.skipIf(!haveDatabase)("a trader's journey on the real API and runner", 
     await page.getByRole("heading", { name: "Decision trace" }).waitFor();
     traces.filled = new URL(page.url()).pathname;
     await page.getByText("Every check passed").waitFor();
+    // The trace keeps what the bot saw, and the risk engine's row per check with its limit and measured value.
+    await page.getByTestId("trace-market").getByText("SIMULATED market").waitFor();
+    await page
+      .getByTestId("trace-decision")
+      .getByText(/^BUY (YES|NO)$/)
+      .waitFor();
+    const trades = await checkRow(page, "trades per day");
+    expect(trades).toMatchObject({ result: "Pass" });
+    expect(trades.limit).toMatch(/^\d+$/);
+    expect(trades.value).toMatch(/^\d+$/);
+    const budget = await checkRow(page, "bot risk budget (individual)");
+    expect(budget).toMatchObject({ limit: "$10.00", result: "Pass" });
+    expect(budget.value).toMatch(/^\$\d+\.\d{2,6}$/);
+    await page
+      .getByTestId("trace-order")
+      .getByText(/bps|none/)
+      .first()
+      .waitFor();
     await page
       .getByText(/^\d[\d,.]* shares at \d/)
       .first()
@@ -89,6 +98,14 @@ describe.skipIf(!haveDatabase)("a trader's journey on the real API and runner", 
     traces.denied = new URL(page.url()).pathname;
     const row = page.locator('tr[data-result="denied"]');
     await row.getByText(code, { exact: true }).first().waitFor();
+    // The row that denied says what it measured against which limit.
+    const [, limit, value] = await row
+      .filter({ has: page.getByText(code, { exact: true }) })
+      .first()
+      .locator("td")
+      .allTextContents();
+    expect(limit).toMatch(/\d/);
+    expect(value).toMatch(/\d/);
   });
 
   it("when the trader pauses and then kills the bot then it stops and leaves the list", async () => {
@@ -125,8 +142,7 @@ describe.skipIf(!haveDatabase)("a trader's journey on the real API and runner", 
     for (const theme of ["light", "dark"] as const) {
       const signedOut = await browser.newContext({ colorScheme: theme });
       const signIn = await signedOut.newPage();
-      await signIn.goto(`${product.url}/sign-in`);
-      await signIn.getByRole("button", { name: "Sign in" }).waitFor();
+      await leaveDemo(signIn, product.url);
       await record(signIn, "sign-in", theme, found);
       await signedOut.close();
 
@@ -144,6 +160,13 @@ describe.skipIf(!haveDatabase)("a trader's journey on the real API and runner", 
     expect(found).toEqual({});
   }, 900_000);
 });
+
+/** The cells of the risk table's row for one check, as the trader reads them. */
+async function checkRow(page: Page, name: string) {
+  const row = page.getByTestId("risk-verdict").locator("tr", { has: page.getByText(name, { exact: true }) });
+  const [check, limit, value, result] = await row.first().locator("td").allTextContents();
+  return { check, limit, value, result };
+}
 
 async function record(page: Page, name: string, theme: "light" | "dark", found: Record<string, Violation[]>) {
   await screenshot(page, name, theme);

@@ -1,9 +1,20 @@
 import type { ComponentProps } from "react";
 import { cn } from "./cn.ts";
 
-export function Table({ className, ...props }: ComponentProps<"table">) {
+/**
+ * A table that scrolls sideways when it is wider than its container. Give `scrollLabel` to a table that may
+ * overflow: its scroll region then takes keyboard focus (arrow keys scroll it) and is announced by that name.
+ */
+export function Table({
+  className,
+  scrollLabel,
+  ...props
+}: ComponentProps<"table"> & { scrollLabel?: string }) {
   return (
-    <div className="relative w-full overflow-x-auto">
+    <div
+      className="relative w-full overflow-x-auto"
+      {...(scrollLabel ? { role: "region", "aria-label": scrollLabel, tabIndex: 0 } : {})}
+    >
       <table className={cn("w-full caption-bottom text-sm tabular-nums", className)} {...props} />
     </div>
   );

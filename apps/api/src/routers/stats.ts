@@ -1,11 +1,15 @@
 import { schema } from "@open-trade/db";
 import { botList, modeOf, pnlPerDay, positionsOf } from "@open-trade/db/queries";
-import { formatUsd, TIER_RULES, type Usd, usd } from "@open-trade/risk-engine";
-import { eq } from "drizzle-orm";
-import { pnlPerDayInput } from "../inputs/index.ts";
+import { formatUsd, type Usd, usd } from "@open-trade/risk-engine";
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { modeInput, pnlPerDayInput } from "../inputs/index.ts";
 import { authedProcedure, botProcedure, router } from "../trpc.ts";
+import { botLimits, lossOf, modeUsage } from "./limit-usage.ts";
 
 const used = (value: string, limit: string | null) => ({ used: value, limit });
+const costOf = (positions: readonly { costBasisUsd: string }[]): Usd =>
+  positions.reduce((total, p) => total + usd(p.costBasisUsd), 0n) as Usd;
 
 export const statsRouter = router({
   /** Realized PnL per UTC day, one mode only: paper and live are never summed together. */
@@ -27,24 +31,56 @@ export const statsRouter = router({
       botId: bot.id,
       includeArchived: true,
     });
-    const [profile] = await ctx.tx
-      .select({ dailyLoss: schema.userRiskProfiles.defaultDailyLossUsd })
-      .from(schema.userRiskProfiles)
-      .where(eq(schema.userRiskProfiles.userId, ctx.me.id));
+    const [limits] = await botLimits(ctx.tx, ctx.me.id, ctx.me.tier, [bot]);
     const open = await positionsOf(ctx.tx, ctx.me.id, { mode, botId: bot.id, openOnly: true });
-    const exposure = open.reduce((sum, p) => sum + usd(p.costBasisUsd), 0n) as Usd;
-    const pnlToday = usd(today?.pnlTodayUsd ?? "0");
-    const lossToday = (pnlToday < 0n ? -pnlToday : 0n) as Usd;
     return {
       mode,
-      dailyLossUsd: used(formatUsd(lossToday), bot.maxDailyLossUsd ?? profile?.dailyLoss ?? null),
-      tradesToday: { used: today?.tradesToday ?? 0, limit: bot.maxTradesPerDay },
-      llmSpendUsd: used(
-        today?.llmSpendTodayUsd ?? "0",
-        bot.maxDailyLlmCostUsd ?? formatUsd(TIER_RULES[ctx.me.tier].defaultMaxDailyLlmCost),
+      dailyLossUsd: used(
+        formatUsd(lossOf(today?.pnlTodayUsd ?? "0")),
+        limits ? formatUsd(limits.maxDailyLoss) : null,
       ),
-      exposureUsd: used(formatUsd(exposure), bot.riskBudgetUsd),
+      tradesToday: { used: today?.tradesToday ?? 0, limit: bot.maxTradesPerDay },
+      llmSpendUsd: used(today?.llmSpendTodayUsd ?? "0", limits ? formatUsd(limits.maxDailyLlmCost) : null),
+      exposureUsd: used(formatUsd(costOf(open)), bot.riskBudgetUsd),
       pnlTodayUsd: today?.pnlTodayUsd ?? "0",
     };
   }),
+
+  /**
+   * One mode's usage of every hard limit across the user's bots in that mode (paper and live are never
+   * summed): today's loss, model spend, exposure against the budget, and trades against the daily limits.
+   */
+  overview: authedProcedure
+    .input(z.object({ mode: modeInput.default("paper") }).prefault({}))
+    .query(async ({ ctx, input }) => {
+      const today = await botList(ctx.tx, ctx.me.id, { now: ctx.deps.clock.now() });
+      const inMode = today.filter((b) => b.mode === input.mode && b.archivedAt === null);
+      const rows = await ctx.tx
+        .select()
+        .from(schema.bots)
+        .where(and(eq(schema.bots.userId, ctx.me.id), isNull(schema.bots.archivedAt)));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const bots = inMode.flatMap((b) => {
+        const row = byId.get(b.id);
+        return row ? [{ summary: b, row }] : [];
+      });
+      const limits = await botLimits(
+        ctx.tx,
+        ctx.me.id,
+        ctx.me.tier,
+        bots.map((b) => b.row),
+      );
+      const open = await positionsOf(ctx.tx, ctx.me.id, { mode: input.mode, openOnly: true });
+      const usage = modeUsage(
+        bots.map(({ summary }, i) => ({
+          limits: limits[i] as (typeof limits)[number],
+          tradesToday: summary.tradesToday,
+          pnlTodayUsd: summary.pnlTodayUsd,
+          llmSpendTodayUsd: summary.llmSpendTodayUsd,
+        })),
+        costOf(open),
+        ctx.me.tier,
+      );
+      return { mode: input.mode, ...usage };
+    }),
 });

@@ -62,6 +62,7 @@ export const PROCEDURES: Record<string, ProcedureCase> = {
   "memory.get": { kind: "query", scope: "bot", input: bot },
   "stats.pnlPerDay": { kind: "query", scope: "user", input: () => ({ days: 7 }) },
   "stats.bot": { kind: "query", scope: "bot", input: bot },
+  "stats.overview": { kind: "query", scope: "user", input: () => ({ mode: "paper" }) },
   "markets.list": { kind: "query", scope: "public", input: () => ({}) },
   "markets.byId": { kind: "query", scope: "public", input: (w) => ({ conditionId: w.marketId }) },
   "models.list": { kind: "query", scope: "public", input: () => undefined },

@@ -22,10 +22,12 @@ describe("RiskCheckTable", () => {
             result: "denied",
             code: "MAX_TRADES_PER_DAY_REACHED",
           },
+          { check: "shared risk pool", limit: null, value: null, result: "skipped", code: null },
         ]}
       />,
     );
-    const [, pass, clipped, denied] = getAllByRole("row");
+    const [, pass, clipped, denied, skipped] = getAllByRole("row");
+    expect(within(skipped as HTMLElement).getByText("Skipped")).toBeTruthy();
     expect(within(pass as HTMLElement).getByText("Pass")).toBeTruthy();
     expect(within(clipped as HTMLElement).getByText("Clipped")).toBeTruthy();
     expect(within(denied as HTMLElement).getByText("Denied")).toBeTruthy();

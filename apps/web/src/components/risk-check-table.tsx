@@ -1,9 +1,10 @@
 import { DENIAL_DESCRIPTIONS, type DenialCode } from "@open-trade/risk-engine";
 import { Badge } from "@open-trade/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@open-trade/ui/table";
-import { Check, Scissors, X } from "lucide-react";
+import { Check, Minus, Scissors, X } from "lucide-react";
 
-export type CheckResult = "pass" | "clipped" | "denied";
+/** pass, clipped (allowReduce shrank the order), denied, or skipped (the check does not apply). */
+export type CheckResult = "pass" | "clipped" | "denied" | "skipped";
 
 export interface RiskCheckRow {
   readonly check: string;
@@ -17,6 +18,7 @@ const RESULT = {
   pass: { Icon: Check, label: "Pass", variant: "gain" },
   clipped: { Icon: Scissors, label: "Clipped", variant: "warning" },
   denied: { Icon: X, label: "Denied", variant: "loss" },
+  skipped: { Icon: Minus, label: "Skipped", variant: "outline" },
 } as const;
 
 /** The plain-language meaning of a risk engine code; unknown codes are shown as they are. */
@@ -27,7 +29,7 @@ export function explainCode(code: string): string {
 /** The risk engine's verdict, one row per check; results carry a word and an icon, not only a colour. */
 export function RiskCheckTable({ rows }: { rows: readonly RiskCheckRow[] }) {
   return (
-    <Table>
+    <Table scrollLabel="Risk checks">
       <TableHeader>
         <TableRow>
           <TableHead>Check</TableHead>
@@ -42,19 +44,19 @@ export function RiskCheckTable({ rows }: { rows: readonly RiskCheckRow[] }) {
           const look = RESULT[row.result];
           return (
             <TableRow key={`${row.check}-${row.code ?? ""}`} data-result={row.result}>
-              <TableCell className="font-medium">{row.check}</TableCell>
-              <TableCell>{row.limit ?? "—"}</TableCell>
-              <TableCell>{row.value ?? "—"}</TableCell>
+              <TableCell className="min-w-40 font-medium">{row.check}</TableCell>
+              <TableCell className="max-w-40 break-all tabular-nums">{row.limit ?? "—"}</TableCell>
+              <TableCell className="max-w-40 break-all tabular-nums">{row.value ?? "—"}</TableCell>
               <TableCell>
                 <Badge variant={look.variant}>
                   <look.Icon aria-hidden="true" className="size-3" />
                   {look.label}
                 </Badge>
               </TableCell>
-              <TableCell className="text-xs">
+              <TableCell className="min-w-48 text-xs">
                 {row.code ? (
                   <>
-                    <code className="font-mono font-semibold">{row.code}</code>
+                    <code className="font-mono font-semibold break-all">{row.code}</code>
                     <span className="block text-muted-foreground">{explainCode(row.code)}</span>
                   </>
                 ) : (

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Transaction } from "../client/with-user.ts";
+import { type EvaluationTrace, readTrace } from "../trace/evaluation-trace.ts";
 import { type Cursor, encodeCursor } from "./cursor.ts";
 import { ownedBotIds } from "./owned-bots.ts";
 import { selectRows } from "./rows.ts";
@@ -60,15 +61,23 @@ export async function evaluationsPage(
   return { items, nextCursor: rows.length > page.limit && last ? last.cursor : null };
 }
 
-/** One evaluation with the fills its bot recorded while it ran. */
+/** One evaluation as its trace page shows it. */
+export interface EvaluationDetail extends EvaluationRow {
+  /** The parsed decision trace; null for evaluations stored before traces (or of an unknown version). */
+  readonly trace: EvaluationTrace | null;
+  /** The fills the evaluation made: linked by `evaluation_id`, or (older rows) made while it ran. */
+  readonly fills: TradeRow[];
+}
+
+/** One evaluation with its parsed trace and its fills. */
 export async function evaluationDetail(
   tx: Transaction,
   userId: string,
   evaluationId: string,
-): Promise<(EvaluationRow & { fills: TradeRow[] }) | null> {
-  const [row] = await selectRows<Raw>(
+): Promise<EvaluationDetail | null> {
+  const [row] = await selectRows<Raw & { trace: unknown }>(
     tx,
-    sql`select ${evaluationColumns} from public.bot_evaluations e
+    sql`select ${evaluationColumns}, e.trace from public.bot_evaluations e
          where e.id = ${evaluationId} and e.bot_id in (${ownedBotIds(userId)})`,
   );
   if (!row) return null;
@@ -77,10 +86,12 @@ export async function evaluationDetail(
     sql`select ${tradeColumns} from public.trade_logs t join public.bots b on b.id = t.bot_id
          join public.bot_evaluations e on e.id = ${evaluationId}
          where t.bot_id = e.bot_id and t.bot_id in (${ownedBotIds(userId)}) and t.type = e.mode
-           and t.created_at >= e.started_at and t.created_at <= coalesce(e.finished_at, now())
+           and (t.evaluation_id = e.id or (t.evaluation_id is null
+             and t.created_at >= e.started_at and t.created_at <= coalesce(e.finished_at, now())))
          order by t.created_at, t.id`,
   );
-  return { ...toEvaluation(row), fills: fills.map(toTrade) };
+  const { trace, ...columns } = row;
+  return { ...toEvaluation(columns), trace: readTrace(trace), fills: fills.map(toTrade) };
 }
 
 /** Evaluations of the user's bots started or finished after `after`, oldest first: for live-update replay. */

@@ -4,6 +4,7 @@ export { type BotStatus, type BotSummary, botList, modeOf } from "./bot-list.ts"
 export { type BotStateRow, botState } from "./bot-state.ts";
 export { type Cursor, decodeCursor, encodeCursor } from "./cursor.ts";
 export {
+  type EvaluationDetail,
   type EvaluationRow,
   evaluationById,
   evaluationDetail,

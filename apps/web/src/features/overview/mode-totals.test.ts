@@ -14,17 +14,12 @@ describe("modeTotals", () => {
 
   it("when paper totals are shown then live money is never added in", () => {
     const t = modeTotals(bots, positions, "paper");
-    expect([t.pnlTodayUsd, t.llmSpendTodayUsd, t.openPositions, t.exposureUsd]).toEqual([
-      "0.3",
-      "0.0003",
-      1,
-      "5.5",
-    ]);
+    expect([t.pnlTodayUsd, t.openPositions]).toEqual(["0.3", 1]);
   });
 
   it("when live totals are shown then only live bots count", () => {
     const t = modeTotals(bots, positions, "live");
-    expect([t.pnlTodayUsd, t.exposureUsd]).toEqual(["-50", "100"]);
+    expect([t.pnlTodayUsd, t.openPositions]).toEqual(["-50", 1]);
     expect(t.rangePnl([{ realizedPnlUsd: "1.5" }, { realizedPnlUsd: "-0.25" }])).toBe("1.25");
   });
 });

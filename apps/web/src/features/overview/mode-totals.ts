@@ -3,14 +3,15 @@ import { sumDecimals } from "../../lib/money.ts";
 interface BotToday {
   readonly mode: "paper" | "live";
   readonly pnlTodayUsd: string;
-  readonly llmSpendTodayUsd: string;
 }
 interface OpenPosition {
   readonly mode: "paper" | "live";
-  readonly costBasisUsd: string;
 }
 
-/** One mode's totals, summed exactly; the other mode's bots and positions are left out, never mixed in. */
+/**
+ * One mode's PnL and open positions, summed exactly; the other mode's bots and positions are left out, never
+ * mixed in. Limits used today come from the API's `stats.overview`.
+ */
 export function modeTotals(
   bots: readonly BotToday[],
   positions: readonly OpenPosition[],
@@ -20,9 +21,7 @@ export function modeTotals(
   const held = positions.filter((p) => p.mode === mode);
   return {
     pnlTodayUsd: sumDecimals(mine.map((b) => b.pnlTodayUsd)),
-    llmSpendTodayUsd: sumDecimals(mine.map((b) => b.llmSpendTodayUsd)),
     openPositions: held.length,
-    exposureUsd: sumDecimals(held.map((p) => p.costBasisUsd)),
     rangePnl: (days: readonly { realizedPnlUsd: string }[]) => sumDecimals(days.map((d) => d.realizedPnlUsd)),
   };
 }

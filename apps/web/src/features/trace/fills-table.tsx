@@ -22,7 +22,7 @@ export function FillsTable({
   intendedPrice: string | null;
 }) {
   return (
-    <Table>
+    <Table scrollLabel="Fills">
       <TableHeader>
         <TableRow>
           <TableHead>Time</TableHead>

@@ -3,8 +3,21 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc.ts";
 import { Pnl } from "../../components/pnl.tsx";
 import { formatCents, formatShares, formatUsd } from "../../lib/money.ts";
+import { type HeldBefore, holding } from "./room-before.tsx";
 
-/** The bot's holding in the market now (after this and any later evaluation). */
+/** The holding right after the evaluation, as its trace recorded it. */
+export function TracedPositionAfter({ position }: { position: HeldBefore }) {
+  return (
+    <Card data-testid="trace-position-after">
+      <CardHeader>
+        <CardTitle>6. Position after</CardTitle>
+      </CardHeader>
+      <CardContent className="text-sm tabular-nums">{holding(position)}</CardContent>
+    </Card>
+  );
+}
+
+/** The bot's holding in the market now (after this and any later evaluation), for evaluations without a trace. */
 export function PositionAfter(props: { botId: string; mode: "paper" | "live"; marketId: string }) {
   const trpc = useTRPC();
   const positions = useQuery(
@@ -14,7 +27,7 @@ export function PositionAfter(props: { botId: string; mode: "paper" | "live"; ma
   return (
     <Card>
       <CardHeader>
-        <CardTitle>5. Position now</CardTitle>
+        <CardTitle>6. Position now</CardTitle>
       </CardHeader>
       <CardContent className="text-sm">
         {positions.isPending ? (

@@ -1,6 +1,6 @@
 import { RISK_CHECKS } from "@open-trade/risk-engine";
 import { describe, expect, it } from "vitest";
-import { riskRows } from "./risk-rows.ts";
+import { riskRows, tracedRiskRows } from "./risk-rows.ts";
 
 describe("riskRows", () => {
   it("when an order filled then every check is a row and every row passed", () => {
@@ -29,8 +29,45 @@ describe("riskRows", () => {
       expect(riskRows(o, [])).toEqual([]);
     },
   );
+});
 
-  it("when the risk engine gains a check then this table must learn its codes", () => {
-    expect(RISK_CHECKS).toHaveLength(21);
+describe("tracedRiskRows", () => {
+  it("when the trace has checks then each row keeps its verdict and code and reads limit and value by unit", () => {
+    const rows = tracedRiskRows([
+      { name: "trades per day", verdict: "pass", code: null, limit: "10", value: "3" },
+      {
+        name: "max position size (with correlated markets)",
+        verdict: "clipped",
+        code: "MAX_POSITION_SIZE_EXCEEDED",
+        limit: "50.000000",
+        value: "52.100000",
+      },
+      {
+        name: "slippage: the book can fill the size within the threshold",
+        verdict: "denied",
+        code: "SLIPPAGE_EXCEEDED",
+        limit: "0.510000",
+        value: "0.520000",
+      },
+      { name: "shared risk pool", verdict: "skipped", code: null, limit: null, value: null },
+    ]);
+    expect(rows).toEqual([
+      { check: "trades per day", limit: "10", value: "3", result: "pass", code: null },
+      {
+        check: "max position size (with correlated markets)",
+        limit: "$50.00",
+        value: "$52.10",
+        result: "clipped",
+        code: "MAX_POSITION_SIZE_EXCEEDED",
+      },
+      {
+        check: "slippage: the book can fill the size within the threshold",
+        limit: "51¢",
+        value: "52¢",
+        result: "denied",
+        code: "SLIPPAGE_EXCEEDED",
+      },
+      { check: "shared risk pool", limit: null, value: null, result: "skipped", code: null },
+    ]);
   });
 });

@@ -9,10 +9,10 @@ import { Pnl } from "../../components/pnl.tsx";
 import { StatCard } from "../../components/stat-card.tsx";
 import { Empty, ErrorState, Loading } from "../../components/states.tsx";
 import { BotComparison } from "../../features/overview/bot-comparison.tsx";
+import { LimitCards } from "../../features/overview/limit-cards.tsx";
 import { LiveFeed } from "../../features/overview/live-feed.tsx";
 import { modeTotals } from "../../features/overview/mode-totals.ts";
 import { toEquity } from "../../lib/equity.ts";
-import { formatUsd } from "../../lib/money.ts";
 
 const RANGES = { "1D": 1, "7D": 7, "1M": 30, All: 366 } as const;
 
@@ -33,6 +33,7 @@ function Overview() {
   const bots = useQuery(trpc.bots.list.queryOptions());
   const positions = useQuery(trpc.positions.list.queryOptions({ mode: search.mode, openOnly: true }));
   const days = useQuery(trpc.stats.pnlPerDay.queryOptions({ mode: search.mode, days: RANGES[search.range] }));
+  const usage = useQuery(trpc.stats.overview.queryOptions({ mode: search.mode }));
   const totals = bots.data && positions.data ? modeTotals(bots.data, positions.data, search.mode) : null;
 
   return (
@@ -59,7 +60,7 @@ function Overview() {
 
       {bots.isError ? <ErrorState error={bots.error} retry={() => void bots.refetch()} /> : null}
       {totals ? (
-        <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+        <div className="grid grid-cols-2 gap-3 lg:grid-cols-3">
           <StatCard
             label="Realized PnL today"
             definition="Profit and loss locked in by sells since 00:00 UTC, fees included, across bots in this mode."
@@ -71,24 +72,21 @@ function Overview() {
             value={<Pnl value={totals.rangePnl(days.data ?? [])} />}
           />
           <StatCard
-            label="Model spend today"
-            definition="What model calls cost today across bots in this mode; each bot has its own daily cap."
-            value={formatUsd(totals.llmSpendTodayUsd, { decimals: 4 })}
-          />
-          <StatCard
             label="Open positions"
             definition="Markets where a bot in this mode holds shares now."
             value={String(totals.openPositions)}
-          />
-          <StatCard
-            label="Exposure"
-            definition="Cost basis of every open position in this mode: the most the bots can lose if every market resolves against them."
-            value={formatUsd(totals.exposureUsd)}
           />
         </div>
       ) : bots.isPending || positions.isPending ? (
         <Loading label="your numbers" rows={2} />
       ) : null}
+      {usage.data ? (
+        <LimitCards usage={usage.data} mode={search.mode} />
+      ) : usage.isError ? (
+        <ErrorState error={usage.error} retry={() => void usage.refetch()} />
+      ) : (
+        <Loading label="limits used today" rows={1} />
+      )}
 
       <div className="grid gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">

@@ -14,6 +14,7 @@ import { TradesTab } from "../../../features/bot-detail/trades-tab.tsx";
 import { BotControls } from "../../../features/bots/bot-controls.tsx";
 import { ModeTag, StatusBadge } from "../../../features/bots/bot-status.tsx";
 import { formatUsd, usedPercent } from "../../../lib/money.ts";
+import { usedLine } from "../../../lib/usage.ts";
 import { useMe } from "../../../live/use-me.ts";
 
 const TABS = ["evaluations", "trades", "positions", "failures", "memory", "settings"] as const;
@@ -31,9 +32,6 @@ export const Route = createFileRoute("/_app/bots/$botId")({
   component: BotDetail,
   errorComponent: ({ error }) => <ErrorState error={error} />,
 });
-
-const usedLine = (used: string, limit: string | null) =>
-  `${formatUsd(used)} of ${limit === null ? "no limit" : formatUsd(limit)}`;
 
 function BotDetail() {
   const trpc = useTRPC();

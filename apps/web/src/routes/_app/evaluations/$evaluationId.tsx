@@ -6,11 +6,15 @@ import { useTRPC } from "../../../api/trpc.ts";
 import { RiskCheckTable } from "../../../components/risk-check-table.tsx";
 import { ErrorState, Loading } from "../../../components/states.tsx";
 import { ModeTag, TradingStateBadge } from "../../../features/bots/bot-status.tsx";
-import { FillsTable } from "../../../features/trace/fills-table.tsx";
+import { DecisionCard } from "../../../features/trace/decision-card.tsx";
+import { Fact } from "../../../features/trace/fact.tsx";
+import { MarketSeen } from "../../../features/trace/market-seen.tsx";
+import { OrderCard } from "../../../features/trace/order-card.tsx";
 import { OutcomeBadge } from "../../../features/trace/outcome.tsx";
-import { PositionAfter } from "../../../features/trace/position-after.tsx";
-import { riskRows } from "../../../features/trace/risk-rows.ts";
-import { formatUsd } from "../../../lib/money.ts";
+import { PositionAfter, TracedPositionAfter } from "../../../features/trace/position-after.tsx";
+import { riskRows, tracedRiskRows } from "../../../features/trace/risk-rows.ts";
+import { RoomBefore } from "../../../features/trace/room-before.tsx";
+import { referencePrice } from "../../../features/trace/trace-format.ts";
 import { utcTime } from "../../../lib/time.ts";
 
 export const Route = createFileRoute("/_app/evaluations/$evaluationId")({
@@ -20,16 +24,11 @@ export const Route = createFileRoute("/_app/evaluations/$evaluationId")({
   errorComponent: ({ error }) => <ErrorState error={error} />,
 });
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="flex flex-col gap-0.5">
-      <dt className="text-xs text-muted-foreground">{label}</dt>
-      <dd className="text-sm break-all tabular-nums">{children}</dd>
-    </div>
-  );
-}
-
-/** One evaluation, top to bottom in the order things happened: inputs, decision, risk verdict, fills, after. */
+/**
+ * One evaluation, top to bottom in the order things happened: what the bot saw, its room, the decision,
+ * the risk engine's verdict, the order and fills, the position after. An evaluation stored before traces
+ * shows what its own columns say.
+ */
 function DecisionTrace() {
   const trpc = useTRPC();
   const params = Route.useParams();
@@ -38,7 +37,10 @@ function DecisionTrace() {
   if (evaluation.isError)
     return <ErrorState error={evaluation.error} retry={() => void evaluation.refetch()} />;
   const e = evaluation.data;
-  const rows = riskRows(e.outcome, e.denialCodes);
+  const trace = e.trace;
+  const rows = trace?.checks ? tracedRiskRows(trace.checks) : riskRows(e.outcome, e.denialCodes);
+  const denied = e.denialCodes.length > 0;
+  const reference = trace?.order && trace.market ? referencePrice(trace.order.side, trace.market) : null;
   return (
     <article className="mx-auto flex max-w-5xl flex-col gap-4" aria-labelledby="trace-title">
       <header className="flex flex-col gap-2">
@@ -65,48 +67,50 @@ function DecisionTrace() {
         </p>
       </header>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>1. Inputs</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-            <Fact label="Market">{e.marketId ?? "None chosen"}</Fact>
-            <Fact label="Trading state before">{e.tradingState}</Fact>
-            <Fact label="Mode">{e.mode === "live" ? "Live (real money)" : "Paper"}</Fact>
-            <Fact label="Started">{utcTime(e.startedAt)}</Fact>
-          </dl>
-        </CardContent>
-      </Card>
+      {trace?.market ? (
+        <MarketSeen market={trace.market} />
+      ) : (
+        <Card data-testid="trace-market">
+          <CardHeader>
+            <CardTitle>1. Inputs</CardTitle>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-3">
+            {trace ? null : (
+              <p className="text-sm text-muted-foreground">
+                This evaluation was recorded before decision traces, so the market snapshot was not kept.
+              </p>
+            )}
+            <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+              <Fact label="Market">{e.marketId ?? "None chosen"}</Fact>
+              <Fact label="Trading state before">{e.tradingState}</Fact>
+              <Fact label="Mode">{e.mode === "live" ? "Live (real money)" : "Paper"}</Fact>
+              <Fact label="Started">{utcTime(e.startedAt)}</Fact>
+            </dl>
+          </CardContent>
+        </Card>
+      )}
 
-      <Card>
-        <CardHeader>
-          <CardTitle>2. Decision</CardTitle>
-        </CardHeader>
-        <CardContent className="flex flex-col gap-4">
-          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-            <Fact label="Decided by">{e.decidedBy ?? "—"}</Fact>
-            <Fact label="Model">{e.modelId ?? "Rules only (no model)"}</Fact>
-            <Fact label="Tokens in / out">
-              {e.llmInputTokens} / {e.llmOutputTokens}
-            </Fact>
-            <Fact label="Model cost">{formatUsd(e.llmBilledUsd, { decimals: 6 })}</Fact>
-          </dl>
-          <div>
-            <h3 className="text-xs text-muted-foreground">Reasoning</h3>
-            <p className="mt-1 whitespace-pre-wrap text-sm">
-              {e.fills[0]?.reasoning || e.reason || "No reasoning recorded."}
-            </p>
-          </div>
-        </CardContent>
-      </Card>
+      {trace?.room || trace?.positionBefore ? (
+        <RoomBefore
+          {...(trace.room ? { room: trace.room } : {})}
+          {...(trace.positionBefore ? { position: trace.positionBefore } : {})}
+        />
+      ) : null}
+
+      <DecisionCard
+        {...(trace?.decision ? { decision: trace.decision } : {})}
+        cost={e}
+        reasoning={e.fills[0]?.reasoning || e.reason}
+      />
 
       <Card data-testid="risk-verdict">
         <CardHeader>
-          <CardTitle className="flex items-center gap-2">
-            3. Risk engine verdict
-            {e.denialCodes.length ? (
+          <CardTitle className="flex flex-wrap items-center gap-2">
+            4. Risk engine verdict
+            {denied ? (
               <Badge variant="loss">Denied: {e.denialCodes.join(", ")}</Badge>
+            ) : rows.some((r) => r.result === "clipped") ? (
+              <Badge variant="warning">Passed after clipping the size</Badge>
             ) : rows.length ? (
               <Badge variant="gain">Every check passed</Badge>
             ) : null}
@@ -123,20 +127,17 @@ function DecisionTrace() {
         </CardContent>
       </Card>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>4. Order and fills</CardTitle>
-        </CardHeader>
-        <CardContent>
-          {e.fills.length ? (
-            <FillsTable fills={e.fills} intendedPrice={null} />
-          ) : (
-            <p className="text-sm text-muted-foreground">No order was filled in this evaluation.</p>
-          )}
-        </CardContent>
-      </Card>
+      <OrderCard
+        {...(trace?.order ? { order: trace.order } : {})}
+        fills={e.fills}
+        referencePrice={reference}
+      />
 
-      {e.marketId ? <PositionAfter botId={e.botId} mode={e.mode} marketId={e.marketId} /> : null}
+      {trace?.positionAfter ? (
+        <TracedPositionAfter position={trace.positionAfter} />
+      ) : e.marketId ? (
+        <PositionAfter botId={e.botId} mode={e.mode} marketId={e.marketId} />
+      ) : null}
     </article>
   );
 }
