@@ -75,15 +75,25 @@ describe("dashboard queries", () => {
       const explaining = explainingTransaction(tx);
       const now = new Date();
       await tradesPage(explaining.tx, owner, {}, { limit: 50 });
+      await tradesPage(
+        explaining.tx,
+        owner,
+        { botId: bot, mode: "paper" },
+        { limit: 50, before: { micros: "1", id: bot } },
+      );
       await pnlPerDay(explaining.tx, owner, { mode: "paper", days: 30, now });
       await positionsOf(explaining.tx, owner, { mode: "paper" });
       await botList(explaining.tx, owner, { now });
       return explaining.plans;
     });
-    expect(plans.length).toBeGreaterThanOrEqual(4);
+    expect(plans.length).toBeGreaterThanOrEqual(5);
+    expect(plans.join()).toMatch(/ledger_pnl_days/);
+    expect(plans.join()).toMatch(/ledger_holdings/);
     for (const plan of plans) {
       expect(plan).toMatch(/Index/);
-      expect(plan).not.toMatch(/Seq Scan on (trade_logs|bots|positions|bot_evaluations)/);
+      expect(plan).not.toMatch(
+        /Seq Scan on (trade_logs|bots|positions|bot_evaluations|ledger_pnl_days|ledger_holdings)/,
+      );
     }
   });
 });

@@ -9,7 +9,7 @@ export {
   evaluationsAfter,
   evaluationsPage,
 } from "./evaluations.ts";
-export { type RealizedByDay, realizedOn, realizedPnlByDay, utcDay } from "./ledger-fold.ts";
+export { type RealizedByDay, realizedPnlByDay, utcDay } from "./ledger-fold.ts";
 export { type DayPnl, pnlPerDay } from "./pnl-per-day.ts";
 export { type PositionRow, positionsOf } from "./positions.ts";
 export { selectRows } from "./rows.ts";
