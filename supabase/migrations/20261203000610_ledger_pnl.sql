@@ -1,6 +1,6 @@
 -- Realized PnL per bot, mode and UTC day, and each holding's running fold, kept in the ledger's own writing
 -- transaction, so the dashboard reads a few rows instead of folding a user's whole history on every request
--- (PnL per day, the bot list's PnL today and the positions' fees read these).
+-- (PnL per day, the bot list's PnL today, the positions' fees and their last fill's evaluation read these).
 --
 -- Both tables are derived: a trigger on trade_logs books every new fill with the risk engine's accounting
 -- (average cost; a buy adds its notional rounded up, a sale removes a proportional share of cost basis rounded
@@ -23,6 +23,7 @@ create table public.ledger_holdings (
   realized_pnl_usd public.usd_amount not null,
   fees_usd public.usd_amount not null,
   fills integer not null,
+  last_evaluation_id uuid,
   constraint ledger_holdings_pkey primary key (bot_id, type, token_key)
 );
 comment on table public.ledger_holdings is 'The ledger folded per bot, mode and token (derived; rebuild with private.rebuild_ledger_pnl()).';
@@ -32,6 +33,7 @@ comment on column public.ledger_holdings.cost_basis_usd is 'Cost of the shares h
 comment on column public.ledger_holdings.realized_pnl_usd is 'Realized PnL net of fees.';
 comment on column public.ledger_holdings.fees_usd is 'Fees paid on this holding''s fills.';
 comment on column public.ledger_holdings.fills is 'Number of fills folded.';
+comment on column public.ledger_holdings.last_evaluation_id is 'evaluation_id of the latest fill: the decision trace of the holding''s last trade (NULL when that fill has none).';
 
 create table public.ledger_pnl_days (
   bot_id uuid not null references public.bots (id) on delete cascade,
@@ -101,7 +103,7 @@ begin
   update public.ledger_holdings h
      set shares = round(shares_m / 1000000, 6), cost_basis_usd = round(cost_m / 1000000, 6),
          realized_pnl_usd = h.realized_pnl_usd + round(realized_m / 1000000, 6),
-         fees_usd = h.fees_usd + fill.fee_usd, fills = h.fills + 1
+         fees_usd = h.fees_usd + fill.fee_usd, fills = h.fills + 1, last_evaluation_id = fill.evaluation_id
    where h.bot_id = fill.bot_id and h.type = fill.type and h.token_key = key;
   insert into public.ledger_pnl_days as d (bot_id, type, day, realized_pnl_usd, fills)
   values (fill.bot_id, fill.type, (fill.created_at at time zone 'UTC')::date, round(realized_m / 1000000, 6), 1)

@@ -60,6 +60,29 @@ describe("dashboard queries", () => {
     expect(second.nextCursor).toBeNull();
   });
 
+  it("when a fill carries its evaluation then its trade row and its position link to that evaluation", async () => {
+    const traced = await createBot(db.raw, owner, "Traced bot");
+    const { rows } = await db.raw.query<{ id: string }>(
+      "insert into public.bot_evaluations (bot_id, runner_id, mode) values ($1, 'test', 'paper') returning id",
+      [traced],
+    );
+    const evaluation = rows[0]?.id;
+    await db.raw.query(
+      `insert into public.trade_logs (bot_id, market_id, token_id, type, action, size, execution_price, evaluation_id)
+       values ($1, $2, 'traced-tok', 'paper', 'buy', 2, 0.5, $3)`,
+      [traced, market, evaluation],
+    );
+    await db.raw.query(
+      `insert into public.positions (user_id, bot_id, market_id, token_id, type, total_shares, average_entry_price, cost_basis_usd)
+       values ($1, $2, $3, 'traced-tok', 'paper', 2, 0.5, 1)`,
+      [owner, traced, market],
+    );
+    const page = await asUser(owner, (tx) => tradesPage(tx, owner, { botId: traced }, { limit: 5 }));
+    const positions = await asUser(owner, (tx) => positionsOf(tx, owner, { botId: traced }));
+    expect(page.items.map((t) => t.evaluationId)).toEqual([evaluation]);
+    expect(positions.map((p) => p.lastEvaluationId)).toEqual([evaluation]);
+  });
+
   it("when another user runs the same queries for the owner's id then RLS leaves them nothing", async () => {
     const now = new Date();
     const trades = await asUser(stranger, (tx) => tradesPage(tx, owner, {}, { limit: 50 }));

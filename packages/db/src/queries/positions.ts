@@ -17,6 +17,8 @@ export interface PositionRow {
   readonly realizedPnlUsd: string;
   readonly feesUsd: string;
   readonly updatedAt: string;
+  /** The evaluation that made the holding's latest fill (its decision trace); null for fills without one. */
+  readonly lastEvaluationId: string | null;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function positionsOf(
     sql`select p.bot_id as "botId", b.name as "botName", p.market_id as "marketId", p.token_id as "tokenId",
                p.type as mode, p.total_shares::text as shares, p.average_entry_price::text as "averageEntryPrice",
                p.cost_basis_usd::text as "costBasisUsd", p.realized_pnl_usd::text as "realizedPnlUsd",
-               coalesce(h.fees_usd, 0)::text as "feesUsd",
+               coalesce(h.fees_usd, 0)::text as "feesUsd", h.last_evaluation_id as "lastEvaluationId",
                to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "updatedAt"
           from public.positions p
           left join public.bots b on b.id = p.bot_id

@@ -21,6 +21,8 @@ export const ledgerHoldings = pgTable(
     realizedPnlUsd: usdAmount("realized_pnl_usd").notNull(),
     feesUsd: usdAmount("fees_usd").notNull(),
     fills: integer("fills").notNull(),
+    /** The latest fill's evaluation (its decision trace); null when that fill has none. */
+    lastEvaluationId: uuid("last_evaluation_id"),
   },
   (t) => [
     primaryKey({ name: "ledger_holdings_pkey", columns: [t.botId, t.type, t.tokenKey] }),
