@@ -48,6 +48,10 @@ comment on column public.ledger_pnl_days.day is 'UTC day of the fills'' created_
 comment on column public.ledger_pnl_days.realized_pnl_usd is 'Realized PnL of that day''s fills, net of their fees.';
 comment on column public.ledger_pnl_days.fills is 'Number of fills that day.';
 
+-- A bot gains one row a day, so its month lies on 30 different pages: the values ride in this index, and "PnL per
+-- day over 30 days" reads the user's bots' rows from it alone (index-only) instead of fetching 30 pages per bot.
+create index ledger_pnl_days_values_idx on public.ledger_pnl_days (bot_id, type, day, realized_pnl_usd, fills);
+
 ------------------------------------------------------------------------------------------------------------
 -- Grants
 ------------------------------------------------------------------------------------------------------------

@@ -83,7 +83,7 @@ export async function tradesPage(
            limit ${page.limit + 1}
         )
         select ${tradeColumns}
-          from page b join public.trade_logs t on t.id = b.id
+          from page b join public.trade_logs t on t.id = b.id -- "b": tradeColumns reads the bot's name as b.name
          order by b.created_at desc, b.id desc`,
   );
   const items = rows.slice(0, page.limit).map(toTrade);

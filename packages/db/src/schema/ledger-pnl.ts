@@ -1,4 +1,4 @@
-import { date, integer, pgPolicy, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, pgPolicy, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { authenticatedRole } from "drizzle-orm/supabase";
 import { bots } from "./bots.ts";
 import { shareQuantity, usdAmount } from "./columns.ts";
@@ -48,6 +48,7 @@ export const ledgerPnlDays = pgTable(
   },
   (t) => [
     primaryKey({ name: "ledger_pnl_days_pkey", columns: [t.botId, t.type, t.day] }),
+    index("ledger_pnl_days_values_idx").on(t.botId, t.type, t.day, t.realizedPnlUsd, t.fills),
     pgPolicy("Users can read their own bots' PnL per day", {
       for: "select",
       to: authenticatedRole,
