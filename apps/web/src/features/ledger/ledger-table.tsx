@@ -75,7 +75,10 @@ export function LedgerTable({ trades, markets, onNearEnd }: LedgerTableProps) {
       data-testid="ledger-scroller"
       aria-label={`Trade log, ${trades.length} trades`}
     >
-      <table className="w-full min-w-[62rem] table-fixed text-sm tabular-nums" aria-rowcount={trades.length + 1}>
+      <table
+        className="w-full min-w-[62rem] table-fixed text-sm tabular-nums"
+        aria-rowcount={trades.length + 1}
+      >
         <colgroup>
           {COLUMNS.map((c) => (
             <col key={c} style={WIDTHS[c] ? { width: WIDTHS[c] } : undefined} />
