@@ -1,6 +1,7 @@
 -- Local-mode sign-in rate limits, shared by every API process on the database. In memory, each process behind a
 -- load balancer counted alone, so N processes gave an attacker N times the attempts. Fixed windows per key
--- ("account:<email>", "signup:<address>", "address:<address>"); the API's own connection reads and writes them,
+-- ("<signing key id>|account:<email>", "…|signup:<address>", "…|address:<address>"): every process of one deployment
+-- shares its signing key, so it shares the counts. The API's own connection reads and writes them,
 -- like private.local_accounts: no API role has any grant here.
 
 create table private.sign_in_attempts (

@@ -29,8 +29,10 @@ export function localAuthenticator(options: {
   const now = options.now ?? Date.now;
   // Failed sign-ins (and sign-ups) count: 5 per account and 50 per address in 15 minutes, in the database, so
   // every API process behind a load balancer shares the same counters.
-  const perAccount = new SharedRateLimiter(db, 5, 15 * 60_000, now);
-  const perAddress = new SharedRateLimiter(db, 50, 15 * 60_000, now);
+  // Keyed by the signing key too: every process of one deployment signs with the same key (one key set), while
+  // two deployments (or test servers) on one database keep their own counts.
+  const perAccount = new SharedRateLimiter(db, 5, 15 * 60_000, now, key.kid);
+  const perAddress = new SharedRateLimiter(db, 50, 15 * 60_000, now, key.kid);
   const addressKey = (address: string) => `address:${address}`;
 
   const checkLimits = async (account: string, address: string) => {

@@ -19,14 +19,17 @@ afterAll(async () => {
 describe("sign-in limits shared through the database", () => {
   it("when two API processes each count some failures then together they refuse the key at the limit", async () => {
     // Two limiters on one database stand for two API processes behind a load balancer.
-    const first = new SharedRateLimiter(db.db, 5, 15 * 60_000, now);
-    const second = new SharedRateLimiter(db.db, 5, 15 * 60_000, now);
+    const first = new SharedRateLimiter(db.db, 5, 15 * 60_000, now, "deployment-key");
+    const second = new SharedRateLimiter(db.db, 5, 15 * 60_000, now, "deployment-key");
+    const elsewhere = new SharedRateLimiter(db.db, 5, 15 * 60_000, now, "another-deployment-key");
     const key = `account:${randomUUID()}@example.test`;
     for (const limiter of [first, second, first, second]) await limiter.hit(key);
     expect([await first.retryAfterSeconds(key), await second.retryAfterSeconds(key)]).toEqual([0, 0]);
     await second.hit(key);
     expect(await first.retryAfterSeconds(key)).toBe(15 * 60);
     expect(await second.retryAfterSeconds(key)).toBe(15 * 60);
+    // Another deployment on the same database (another signing key) keeps its own count.
+    expect(await elsewhere.retryAfterSeconds(key)).toBe(0);
   });
 
   it("when the window ends or the key is reset then it may try again", async () => {

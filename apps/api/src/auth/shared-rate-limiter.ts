@@ -13,10 +13,13 @@ export class SharedRateLimiter {
     private readonly limit: number,
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
+    /** Whose counters these are (the deployment's signing key id); keys of another scope are never counted. */
+    private readonly scope = "",
   ) {}
 
   /** Seconds until `key` may try again, or 0 when it may now. */
-  async retryAfterSeconds(key: string): Promise<number> {
+  async retryAfterSeconds(name: string): Promise<number> {
+    const key = `${this.scope}|${name}`;
     const now = this.now();
     const [row] = await this.db.transaction((tx) =>
       selectRows<{ attempts: number; endsAt: string }>(
@@ -29,7 +32,8 @@ export class SharedRateLimiter {
     return Math.ceil((Number(row.endsAt) - now) / 1000);
   }
 
-  async hit(key: string): Promise<void> {
+  async hit(name: string): Promise<void> {
+    const key = `${this.scope}|${name}`;
     const now = new Date(this.now()).toISOString();
     const endsAt = new Date(this.now() + this.windowMs).toISOString();
     await this.db.transaction(async (tx) => {
@@ -40,7 +44,8 @@ export class SharedRateLimiter {
     });
   }
 
-  async reset(key: string): Promise<void> {
+  async reset(name: string): Promise<void> {
+    const key = `${this.scope}|${name}`;
     await this.db.execute(sql`delete from private.sign_in_attempts where key = ${key}`);
   }
 }
