@@ -5,7 +5,7 @@ import { type Connection, connect, migrate } from "@open-trade/db";
 export async function openBenchDatabase(
   serverUrl: string,
   maxConnections: number,
-): Promise<{ connection: Connection; drop(): Promise<void> }> {
+): Promise<{ name: string; connection: Connection; drop(): Promise<void> }> {
   const name = `open_trade_bench_${randomUUID().replaceAll("-", "")}`;
   const admin = await connect({ kind: "postgres", url: serverUrl }, { maxConnections: 1 });
   await admin.raw.exec(`create database ${name}`);
@@ -14,6 +14,7 @@ export async function openBenchDatabase(
   const connection = await connect({ kind: "postgres", url: url.toString() }, { maxConnections });
   await migrate(connection.raw);
   return {
+    name,
     connection,
     async drop() {
       await connection.close();

@@ -114,7 +114,7 @@ export const botProcedure = authedProcedure
     return next({ ctx: { bot } });
   });
 
-async function currentUser(tx: Transaction, id: string) {
+export async function currentUser(tx: Transaction, id: string) {
   const [row] = await tx
     .select({ id: schema.users.id, tier: schema.users.tier })
     .from(schema.users)

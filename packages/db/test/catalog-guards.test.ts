@@ -78,7 +78,7 @@ describe("catalog guards", () => {
     }
   });
 
-  it("when an API role may touch a table in private (local sign-in, refresh tokens) or one has RLS off then this fails", async () => {
+  it("when an API role may touch a table in private (local sign-in, refresh tokens, sign-in attempts) or one has RLS off then this fails", async () => {
     const { rows: grants } = await db.raw.query(
       `select table_name, grantee, privilege_type from information_schema.role_table_grants
         where table_schema = 'private' and grantee in ('anon', 'authenticated', 'service_role', 'PUBLIC')`,
@@ -90,6 +90,7 @@ describe("catalog guards", () => {
     expect(tables).toEqual([
       { relname: "local_accounts", relrowsecurity: true },
       { relname: "refresh_tokens", relrowsecurity: true },
+      { relname: "sign_in_attempts", relrowsecurity: true },
     ]);
   });
 });

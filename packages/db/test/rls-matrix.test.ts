@@ -95,6 +95,32 @@ const MATRIX: Record<string, TableCases> = {
     },
     expected: { select: [A, D, D, A], insert: [D, D, D, A], update: [D, D, D, A], delete: [D, D, D, A] },
   },
+  ledger_holdings: {
+    statements: {
+      select: (w) => ["select fills from public.ledger_holdings where bot_id = $1", [w.bot]],
+      insert: (w) => [
+        `insert into public.ledger_holdings (bot_id, type, token_key, shares, cost_basis_usd, realized_pnl_usd, fees_usd, fills)
+         values ($1, 'live', 'forged', 1, 1, 0, 0, 1)`,
+        [w.bot],
+      ],
+      update: (w) => ["update public.ledger_holdings set realized_pnl_usd = 1000 where bot_id = $1", [w.bot]],
+      delete: (w) => ["delete from public.ledger_holdings where bot_id = $1", [w.bot]],
+    },
+    // Derived from the ledger by its trigger: nobody writes it directly, the service role included.
+    expected: { select: [A, D, D, A], insert: [D, D, D, D], update: [D, D, D, D], delete: [D, D, D, D] },
+  },
+  ledger_pnl_days: {
+    statements: {
+      select: (w) => ["select fills from public.ledger_pnl_days where bot_id = $1", [w.bot]],
+      insert: (w) => [
+        "insert into public.ledger_pnl_days (bot_id, type, day, realized_pnl_usd, fills) values ($1, 'live', '2020-01-01', 1000, 1)",
+        [w.bot],
+      ],
+      update: (w) => ["update public.ledger_pnl_days set realized_pnl_usd = 1000 where bot_id = $1", [w.bot]],
+      delete: (w) => ["delete from public.ledger_pnl_days where bot_id = $1", [w.bot]],
+    },
+    expected: { select: [A, D, D, A], insert: [D, D, D, D], update: [D, D, D, D], delete: [D, D, D, D] },
+  },
   bot_failures: {
     statements: {
       select: (w) => ["select id from public.bot_failures where bot_id = $1", [w.bot]],

@@ -105,7 +105,10 @@ async function readCatalog(db: Connection, table: string): Promise<Catalog> {
 function fromDrizzle(table: PgTable): Catalog {
   const config = getTableConfig(table);
   const columnName = (c: unknown) => (c as { name: string }).name;
-  const primaryKeys = config.columns.filter((c) => c.primary).map((c) => `${config.name}_pkey(${c.name})`);
+  const primaryKeys = [
+    ...config.columns.filter((c) => c.primary).map((c) => `${config.name}_pkey(${c.name})`),
+    ...config.primaryKeys.map((pk) => `${pk.getName()}(${pk.columns.map((c) => c.name).join(",")})`),
+  ];
   const foreignTable = (t: PgTable) => {
     const c = getTableConfig(t);
     return c.schema && c.schema !== "public" ? `${c.schema}.${c.name}` : c.name;

@@ -7,7 +7,7 @@ import { ApiError } from "../errors/api-error.ts";
 import { AUDIENCE, type Authenticator, createTokenVerifier } from "./authenticator.ts";
 import type { LocalAuth, Session } from "./local-auth-api.ts";
 import { DECOY_HASH, hashPassword, verifyPassword } from "./password-hash.ts";
-import { RateLimiter } from "./rate-limiter.ts";
+import { SharedRateLimiter } from "./shared-rate-limiter.ts";
 import type { SigningKey } from "./signing-key.ts";
 
 const ACCESS_SECONDS = 15 * 60;
@@ -27,12 +27,19 @@ export function localAuthenticator(options: {
 }): Authenticator {
   const { db, key, issuer } = options;
   const now = options.now ?? Date.now;
-  // Failed sign-ins (and sign-ups) count: 5 per account and 50 per address in 15 minutes.
-  const perAccount = new RateLimiter(5, 15 * 60_000, now);
-  const perAddress = new RateLimiter(50, 15 * 60_000, now);
+  // Failed sign-ins (and sign-ups) count: 5 per account and 50 per address in 15 minutes, in the database, so
+  // every API process behind a load balancer shares the same counters.
+  // Keyed by the signing key too: every process of one deployment signs with the same key (one key set), while
+  // two deployments (or test servers) on one database keep their own counts.
+  const perAccount = new SharedRateLimiter(db, 5, 15 * 60_000, now, key.kid);
+  const perAddress = new SharedRateLimiter(db, 50, 15 * 60_000, now, key.kid);
+  const addressKey = (address: string) => `address:${address}`;
 
-  const checkLimits = (account: string, address: string) => {
-    const wait = Math.max(perAccount.retryAfterSeconds(account), perAddress.retryAfterSeconds(address));
+  const checkLimits = async (account: string, address: string) => {
+    const wait = Math.max(
+      await perAccount.retryAfterSeconds(account),
+      await perAddress.retryAfterSeconds(addressKey(address)),
+    );
     if (wait > 0) {
       throw new ApiError(
         "RATE_LIMITED",
@@ -60,8 +67,8 @@ export function localAuthenticator(options: {
 
   const local: LocalAuth = {
     async signUp(email, password, address) {
-      checkLimits(`signup:${address}`, address);
-      perAddress.hit(address);
+      await checkLimits(`signup:${address}`, address);
+      await perAddress.hit(addressKey(address));
       const userId = randomUUID();
       const passwordHash = await hashPassword(password);
       await db.transaction(async (tx) => {
@@ -80,7 +87,7 @@ export function localAuthenticator(options: {
 
     async signIn(email, password, address) {
       const account = `account:${email.toLowerCase()}`;
-      checkLimits(account, address);
+      await checkLimits(account, address);
       const [row] = await db.transaction((tx) =>
         selectRows<{ userId: string; email: string; hash: string }>(
           tx,
@@ -90,11 +97,11 @@ export function localAuthenticator(options: {
       );
       const matches = await verifyPassword(password, row?.hash ?? DECOY_HASH);
       if (!row || !matches) {
-        perAccount.hit(account);
-        perAddress.hit(address);
+        await perAccount.hit(account);
+        await perAddress.hit(addressKey(address));
         throw bad();
       }
-      perAccount.reset(account);
+      await perAccount.reset(account);
       return issue(row.userId, row.email, randomUUID());
     },
 

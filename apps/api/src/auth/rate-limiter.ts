@@ -1,6 +1,7 @@
 /**
- * Fixed-window counters per key (an account, an address), in memory: local mode runs as one process. A key over
- * its limit is refused until its window ends.
+ * Fixed-window counters per key, in this process's memory: a key over its limit is refused until its window ends.
+ * Per process, so only for limits where N processes allowing N times as much is acceptable (compile previews);
+ * sign-in limits are shared through the database (SharedRateLimiter).
  */
 export class RateLimiter {
   private readonly windows = new Map<string, { count: number; endsAt: number }>();

@@ -85,7 +85,15 @@ async function tradingBot(): Promise<string> {
 
 interface TradeEvent {
   id: string;
-  data: { id: string; botId: string; price: string; size: string; cursor: string; outcome?: string };
+  data: {
+    id: string;
+    botId: string;
+    price: string;
+    size: string;
+    seq: string;
+    createdAt: string;
+    outcome?: string;
+  };
 }
 
 /** A typed client that sends the bearer token as a header on every (re)connect, never in the URL. */
@@ -137,7 +145,7 @@ function follow(
 }
 
 describe("live trades over SSE, fed by LISTEN/NOTIFY", () => {
-  it("when a real runner fills an order then the owner's subscription delivers it within 1 s, tracked by its cursor", async () => {
+  it("when a real runner fills an order then the owner's subscription delivers it within 1 s, tracked by its ledger sequence", async () => {
     const botId = await tradingBot();
     const live = follow(owner.accessToken, { botId });
     await live.ready;
@@ -148,7 +156,7 @@ describe("live trades over SSE, fed by LISTEN/NOTIFY", () => {
     live.close();
     expect(summary).toMatchObject({ outcome: "filled" });
     expect(event?.data.botId).toBe(botId);
-    expect(event?.id).toBe(event?.data.cursor);
+    expect(event?.id).toBe(event?.data.seq);
     expect(event?.data.price).toMatch(/^0\.\d+$/);
     expect(latencyMs).toBeLessThan(1_000);
   });
@@ -174,6 +182,37 @@ describe("live trades over SSE, fed by LISTEN/NOTIFY", () => {
     again.close();
     expect(replayed.map((e) => e.data.id)).toContain(rows[0]?.id);
     expect(replayed.map((e) => e.data.id)).not.toContain(seen?.data.id);
+  });
+
+  it("when a fill commits after one the client saw but carries an earlier created_at then a reconnect still replays it", async () => {
+    const botId = await tradingBot();
+    const first = follow(owner.accessToken, { botId });
+    await first.ready;
+    await runner.runNow(botId);
+    const [seen] = await first.next(1, 5_000);
+    first.close();
+
+    // A writer whose transaction started before the seen fill's (created_at is the transaction's start) and
+    // committed after it: its row's created_at is earlier, its sequence later. The clock trigger is switched off
+    // inside the transaction only, to give the row that earlier time.
+    const late = await t.db.raw.transaction(async (tx) => {
+      await tx.exec("alter table public.trade_logs disable trigger trade_logs_set_created_at");
+      const { rows } = await tx.query<{ id: string }>(
+        `insert into public.trade_logs (bot_id, market_id, token_id, type, action, size, execution_price, created_at)
+         values ($1, 'late-market', 'late-token', 'paper', 'buy', 1, 0.5, $2::timestamptz - interval '1 minute')
+         returning id`,
+        [botId, seen?.data.createdAt],
+      );
+      await tx.exec("alter table public.trade_logs enable always trigger trade_logs_set_created_at");
+      return rows[0]?.id as string;
+    });
+
+    const again = follow(owner.accessToken, { botId, lastEventId: seen?.id ?? "" });
+    const [replayed] = await again.next(1, 5_000);
+    again.close();
+    expect(replayed?.data.id).toBe(late);
+    expect((replayed?.data.createdAt ?? "") < (seen?.data.createdAt ?? "")).toBe(true);
+    expect(BigInt(replayed?.id ?? "0")).toBeGreaterThan(BigInt(seen?.id ?? "0"));
   });
 
   it("when an evaluation starts and then ends then its stream sends both, the end with its outcome", async () => {

@@ -1,4 +1,13 @@
-import { evaluationById, evaluationsAfter, selectRows, tradeById, tradesAfter } from "@open-trade/db/queries";
+import {
+  decodeCursor,
+  type EvaluationRow,
+  evaluationById,
+  evaluationsAfter,
+  selectRows,
+  type TradeRow,
+  tradeById,
+  tradesAfter,
+} from "@open-trade/db/queries";
 import { sql } from "drizzle-orm";
 import { liveInput } from "../inputs/index.ts";
 import { followChanges } from "../live/follow-changes.ts";
@@ -17,7 +26,10 @@ interface BotStatusEvent {
  * A client that reconnects sends the last event id it saw and first receives what it missed.
  */
 export const liveRouter = router({
-  /** Every new fill of the user's bots (or of one bot). */
+  /**
+   * Every new fill of the user's bots (or of one bot), tracked by its ledger sequence (trade_logs.seq), which
+   * follows commit order per user; created_at does not (it is the writing transaction's start).
+   */
   trades: liveProcedure.input(liveInput).subscription(({ ctx, input, signal }) =>
     followChanges({
       deps: ctx.deps,
@@ -26,7 +38,11 @@ export const liveRouter = router({
       botId: input.botId,
       lastEventId: input.lastEventId,
       signal,
-      replay: (tx, after) => tradesAfter(tx, ctx.user.id, after, input.botId ? { botId: input.botId } : {}),
+      eventId: (row: TradeRow) => row.seq,
+      replay: async (tx, after) =>
+        /^\d{1,19}$/.test(after)
+          ? tradesAfter(tx, ctx.user.id, after, input.botId ? { botId: input.botId } : {})
+          : [],
       load: (tx, id) => tradeById(tx, ctx.user.id, id),
     }),
   ),
@@ -40,8 +56,13 @@ export const liveRouter = router({
       botId: input.botId,
       lastEventId: input.lastEventId,
       signal,
-      replay: (tx, after) =>
-        evaluationsAfter(tx, ctx.user.id, after, input.botId ? { botId: input.botId } : {}),
+      eventId: (row: EvaluationRow) => row.cursor,
+      replay: async (tx, lastEventId) => {
+        const after = decodeCursor(lastEventId);
+        return after
+          ? evaluationsAfter(tx, ctx.user.id, after, input.botId ? { botId: input.botId } : {})
+          : [];
+      },
       load: (tx, id) => evaluationById(tx, ctx.user.id, id),
       // An evaluation is sent when it starts and again when it ends (skipped, denied, filled, failed).
       version: (row) => row.outcome,
@@ -57,6 +78,7 @@ export const liveRouter = router({
       botId: input.botId,
       lastEventId: null,
       signal,
+      eventId: (row) => row.cursor,
       replay: async () => [],
       load: async (tx, id) => {
         const [row] = await selectRows<BotStatusEvent>(

@@ -1,6 +1,7 @@
+import { formatUsd, usd } from "@open-trade/risk-engine";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "../client/with-user.ts";
-import { realizedOn, realizedPnlByDay, utcDay } from "./ledger-fold.ts";
+import { utcDay } from "./ledger-fold.ts";
 import { selectRows } from "./rows.ts";
 import type { Mode } from "./trades-page.ts";
 
@@ -39,6 +40,7 @@ interface Row {
   evalReason: string | null;
   evalState: "ACTIVE" | "REDUCING" | "HALTED" | null;
   tradesToday: string;
+  pnlTodayUsd: string;
   llmSpendTodayUsd: string;
 }
 
@@ -57,10 +59,7 @@ export async function botList(
     sql`select b.id, b.name, b.status, b.model_id as "modelId", ${ts("b.archived_at")} as "archivedAt",
                ${ts("b.created_at")} as "createdAt", ${ts("e.started_at")} as "evalAt", e.outcome as "evalOutcome",
                e.reason as "evalReason", e.trading_state as "evalState",
-               (select count(*) from public.trade_logs t
-                 where t.bot_id = b.id and t.created_at >= ${today}::timestamptz
-                   and t.type = (case when b.status = 'live' then 'live' else 'paper' end)::public.trade_type
-               )::text as "tradesToday",
+               coalesce(d.fills, 0)::text as "tradesToday", coalesce(d.realized_pnl_usd, 0)::text as "pnlTodayUsd",
                (select coalesce(sum(x.llm_billed_usd), 0) from public.bot_evaluations x
                  where x.bot_id = b.id and x.started_at >= ${today}::timestamptz)::text as "llmSpendTodayUsd"
           from public.bots b
@@ -68,18 +67,16 @@ export async function botList(
             select e.started_at, e.outcome, e.reason, e.trading_state from public.bot_evaluations e
              where e.bot_id = b.id order by e.started_at desc limit 1
           ) e on true
+          left join public.ledger_pnl_days d
+            on d.bot_id = b.id and d.day = ${utcDay(options.now)}::date
+           and d.type = (case when b.status = 'live' then 'live' else 'paper' end)::public.trade_type
          where b.user_id = ${userId}
            ${options.botId ? sql`and b.id = ${options.botId}` : sql``}
            ${options.includeArchived ? sql`` : sql`and b.archived_at is null`}
          order by b.priority desc, b.created_at`,
   );
-  const modes = new Set(rows.map((r) => modeOf(r.status)));
-  const folds = new Map<Mode, Awaited<ReturnType<typeof realizedPnlByDay>>>();
-  for (const mode of modes) folds.set(mode, await realizedPnlByDay(tx, userId, mode, options.botId));
-  const day = utcDay(options.now);
   return rows.map((r) => {
     const mode = modeOf(r.status);
-    const fold = folds.get(mode) ?? new Map();
     return {
       id: r.id,
       name: r.name,
@@ -93,7 +90,7 @@ export async function botList(
           ? { at: r.evalAt, outcome: r.evalOutcome, reason: r.evalReason ?? "", tradingState: r.evalState }
           : null,
       tradesToday: Number(r.tradesToday),
-      pnlTodayUsd: realizedOn(fold, day, r.id),
+      pnlTodayUsd: formatUsd(usd(r.pnlTodayUsd)),
       llmSpendTodayUsd: r.llmSpendTodayUsd,
     };
   });

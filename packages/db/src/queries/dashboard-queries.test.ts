@@ -60,6 +60,45 @@ describe("dashboard queries", () => {
     expect(second.nextCursor).toBeNull();
   });
 
+  it("when a fill carries its evaluation then its trade row and its position link to that evaluation", async () => {
+    const traced = await createBot(db.raw, owner, "Traced bot");
+    const { rows } = await db.raw.query<{ id: string }>(
+      "insert into public.bot_evaluations (bot_id, runner_id, mode) values ($1, 'test', 'paper') returning id",
+      [traced],
+    );
+    const evaluation = rows[0]?.id;
+    await db.raw.query(
+      `insert into public.trade_logs (bot_id, market_id, token_id, type, action, size, execution_price, evaluation_id)
+       values ($1, $2, 'traced-tok', 'paper', 'buy', 2, 0.5, $3)`,
+      [traced, market, evaluation],
+    );
+    await db.raw.query(
+      `insert into public.positions (user_id, bot_id, market_id, token_id, type, total_shares, average_entry_price, cost_basis_usd)
+       values ($1, $2, $3, 'traced-tok', 'paper', 2, 0.5, 1)`,
+      [owner, traced, market],
+    );
+    const page = await asUser(owner, (tx) => tradesPage(tx, owner, { botId: traced }, { limit: 5 }));
+    const positions = await asUser(owner, (tx) => positionsOf(tx, owner, { botId: traced }));
+    expect(page.items.map((t) => t.evaluationId)).toEqual([evaluation]);
+    expect(positions.map((p) => p.lastEvaluationId)).toEqual([evaluation]);
+  });
+
+  it("when a holding was sold down to dust then it is not among the open positions, and is kept among all", async () => {
+    const dusty = await createBot(db.raw, owner, "Dusty bot");
+    // What a full exit in whole 0.01-share lots leaves of a $5 buy at 0.523 sized as Polymarket's client sizes it.
+    await db.raw.query(
+      `insert into public.positions (user_id, bot_id, market_id, token_id, type, total_shares, average_entry_price, cost_basis_usd)
+       values ($1, $2, $3, 'dust-tok', 'paper', 0.000229, 0.523, 0.000120), ($1, $2, $3, 'lot-tok', 'paper', 0.01, 0.5, 0.005)`,
+      [owner, dusty, market],
+    );
+    const open = await asUser(owner, (tx) => positionsOf(tx, owner, { botId: dusty, openOnly: true }));
+    const all = await asUser(owner, (tx) => positionsOf(tx, owner, { botId: dusty }));
+    expect([open.map((p) => p.tokenId), all.map((p) => p.tokenId).sort()]).toEqual([
+      ["lot-tok"],
+      ["dust-tok", "lot-tok"],
+    ]);
+  });
+
   it("when another user runs the same queries for the owner's id then RLS leaves them nothing", async () => {
     const now = new Date();
     const trades = await asUser(stranger, (tx) => tradesPage(tx, owner, {}, { limit: 50 }));
@@ -75,15 +114,25 @@ describe("dashboard queries", () => {
       const explaining = explainingTransaction(tx);
       const now = new Date();
       await tradesPage(explaining.tx, owner, {}, { limit: 50 });
+      await tradesPage(
+        explaining.tx,
+        owner,
+        { botId: bot, mode: "paper" },
+        { limit: 50, before: { micros: "1", id: bot } },
+      );
       await pnlPerDay(explaining.tx, owner, { mode: "paper", days: 30, now });
       await positionsOf(explaining.tx, owner, { mode: "paper" });
       await botList(explaining.tx, owner, { now });
       return explaining.plans;
     });
-    expect(plans.length).toBeGreaterThanOrEqual(4);
+    expect(plans.length).toBeGreaterThanOrEqual(5);
+    expect(plans.join()).toMatch(/ledger_pnl_days/);
+    expect(plans.join()).toMatch(/ledger_holdings/);
     for (const plan of plans) {
       expect(plan).toMatch(/Index/);
-      expect(plan).not.toMatch(/Seq Scan on (trade_logs|bots|positions|bot_evaluations)/);
+      expect(plan).not.toMatch(
+        /Seq Scan on (trade_logs|bots|positions|bot_evaluations|ledger_pnl_days|ledger_holdings)/,
+      );
     }
   });
 });

@@ -11,7 +11,7 @@ export {
   evaluationsAfter,
   evaluationsPage,
 } from "./evaluations.ts";
-export { type RealizedByDay, realizedOn, realizedPnlByDay, utcDay } from "./ledger-fold.ts";
+export { type RealizedByDay, realizedPnlByDay, utcDay } from "./ledger-fold.ts";
 export { foldHoldings, type LedgerFill, type LedgerHolding, ledgerFills } from "./ledger-holdings.ts";
 export { type DayPnl, pnlPerDay } from "./pnl-per-day.ts";
 export { pnlToday } from "./pnl-today.ts";

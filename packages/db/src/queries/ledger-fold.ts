@@ -1,13 +1,4 @@
-import {
-  applyFill,
-  FLAT,
-  formatUsd,
-  type Position,
-  price,
-  shares,
-  type Usd,
-  usd,
-} from "@open-trade/risk-engine";
+import { applyFill, FLAT, type Position, price, shares, type Usd, usd } from "@open-trade/risk-engine";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "../client/with-user.ts";
 import { ownedBotIds } from "./owned-bots.ts";
@@ -28,8 +19,9 @@ interface FillRow {
 export type RealizedByDay = Map<string, Map<string, Usd>>;
 
 /**
- * Folds a user's ledger in one mode with the risk engine's accounting (average cost, fees expensed), booking each
- * fill's realized PnL to its day. The whole history is read because a sale's PnL depends on every earlier buy.
+ * The reference fold: a user's ledger in one mode, in ledger order (seq), with the risk engine's accounting (average
+ * cost, fees expensed), each fill's realized PnL booked to its day. It reads the whole history (a sale's PnL depends
+ * on every earlier buy), so the dashboard reads `ledger_pnl_days` instead, which ledger-pnl.test.ts proves equal.
  */
 export async function realizedPnlByDay(
   tx: Transaction,
@@ -45,7 +37,7 @@ export async function realizedPnlByDay(
           from public.trade_logs t
          where t.bot_id in (${ownedBotIds(userId)}) and t.type = ${mode}::public.trade_type
            ${botId ? sql`and t.bot_id = ${botId}` : sql``}
-         order by t.created_at, t.id`,
+         order by t.seq`,
   );
   const holdings = new Map<string, Position>();
   const byBot: RealizedByDay = new Map();
@@ -64,13 +56,6 @@ export async function realizedPnlByDay(
     byBot.set(fill.botId, days);
   }
   return byBot;
-}
-
-/** Sum of one day's realized PnL over all bots, as an exact decimal string. */
-export function realizedOn(byBot: RealizedByDay, day: string, botId?: string): string {
-  let total = 0n;
-  for (const [bot, days] of byBot) if (!botId || bot === botId) total += days.get(day) ?? 0n;
-  return formatUsd(total as Usd);
 }
 
 export function utcDay(date: Date): string {

@@ -7,6 +7,7 @@ export * from "./bot-failures.ts";
 export * from "./bot-schedule.ts";
 export * from "./bots.ts";
 export * from "./enums.ts";
+export * from "./ledger-pnl.ts";
 export * from "./order-intents.ts";
 export * from "./positions.ts";
 export * from "./relations.ts";

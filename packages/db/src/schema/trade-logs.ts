@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, index, jsonb, pgPolicy, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  index,
+  jsonb,
+  pgPolicy,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { authenticatedRole } from "drizzle-orm/supabase";
 import { botEvaluations } from "./bot-evaluations.ts";
 import { bots } from "./bots.ts";
@@ -28,10 +39,12 @@ export const tradeLogs = pgTable(
     orderId: text("order_id"),
     fillKey: text("fill_key"),
     evaluationId: uuid("evaluation_id").references(() => botEvaluations.id),
+    seq: bigint("seq", { mode: "bigint" }).notNull().generatedAlwaysAsIdentity(),
   },
   (t) => [
-    index("trade_logs_bot_id_created_at_idx").on(t.botId, t.createdAt.desc()),
+    index("trade_logs_bot_id_created_at_id_idx").on(t.botId, t.createdAt.desc(), t.id.desc()),
     index("trade_logs_market_id_idx").on(t.marketId),
+    index("trade_logs_bot_id_seq_idx").on(t.botId, t.seq),
     index("trade_logs_evaluation_id_idx").on(t.evaluationId).where(sql`evaluation_id is not null`),
     check("trade_logs_market_id_not_blank", sql`length(btrim(market_id)) > 0`),
     check("trade_logs_size_positive", sql`size > 0`),

@@ -5,6 +5,7 @@ import { isSimulated, questionText } from "../../lib/simulated.ts";
 import { utcTime } from "../../lib/time.ts";
 import type { MarketInfo } from "../markets/market-label.tsx";
 import { fillNotional } from "../trace/fill-math.ts";
+import { traceHrefOf } from "./trace-href.ts";
 import type { LedgerTrade } from "./visible-trades.ts";
 
 export const ROW_HEIGHT = 44;
@@ -25,10 +26,9 @@ const cache = new WeakMap<LedgerTrade, Cells>();
 function cellsOf(t: LedgerTrade): Cells {
   let cells = cache.get(t);
   if (!cells) {
-    const trace = new URLSearchParams({ bot: t.botId, mode: t.mode, market: t.marketId, at: t.createdAt });
     cells = {
       time: utcTime(t.createdAt).replace(" UTC", ""),
-      traceHref: `/fill-trace?${trace}`,
+      traceHref: traceHrefOf(t),
       marketHref: `/markets/${encodeURIComponent(t.marketId)}`,
       shares: formatShares(t.size),
       price: formatCents(t.price),

@@ -7,6 +7,19 @@ import type { LedgerTrade } from "./visible-trades.ts";
 
 const COLUMNS = ["Time (UTC)", "Bot", "Market", "Side", "Shares", "Price", "Cost", "Fee", "Mode"] as const;
 const RIGHT = new Set(["Shares", "Price", "Cost", "Fee"]);
+// Fixed column widths (the market takes the rest) with `table-layout: fixed`: the browser lays out a row by
+// itself instead of re-measuring every column's content whenever rows scroll in, which kept scrolling at ~30 fps.
+const WIDTHS: Record<(typeof COLUMNS)[number], string | undefined> = {
+  "Time (UTC)": "10.5rem",
+  Bot: "10rem",
+  Market: undefined,
+  Side: "4.5rem",
+  Shares: "6.5rem",
+  Price: "5.5rem",
+  Cost: "6.5rem",
+  Fee: "6.5rem",
+  Mode: "5.5rem",
+};
 
 /** Stands in for the rows out of view, so the scroll height is that of the whole log. */
 function Spacer({ height }: { height: number }) {
@@ -43,7 +56,8 @@ export function LedgerTable({ trades, markets, onNearEnd }: LedgerTableProps) {
     count: trades.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // Rows are cheap and fixed-height; a long overscan only adds rows to mount on every fast scroll frame.
+    overscan: 4,
   });
   const items = virtualizer.getVirtualItems();
   const last = items.at(-1)?.index ?? 0;
@@ -61,7 +75,15 @@ export function LedgerTable({ trades, markets, onNearEnd }: LedgerTableProps) {
       data-testid="ledger-scroller"
       aria-label={`Trade log, ${trades.length} trades`}
     >
-      <table className="w-full min-w-[56rem] text-sm tabular-nums" aria-rowcount={trades.length + 1}>
+      <table
+        className="w-full min-w-[62rem] table-fixed text-sm tabular-nums"
+        aria-rowcount={trades.length + 1}
+      >
+        <colgroup>
+          {COLUMNS.map((c) => (
+            <col key={c} style={WIDTHS[c] ? { width: WIDTHS[c] } : undefined} />
+          ))}
+        </colgroup>
         <thead className="sticky top-0 z-10 bg-background shadow-[0_1px_0_var(--border)]">
           <tr aria-rowindex={1}>
             {COLUMNS.map((c) => (

@@ -11,6 +11,8 @@ export interface LedgerTrade {
   readonly feeUsd: string;
   readonly reasoning: string;
   readonly orderId: string | null;
+  /** The evaluation whose decision made the fill; null for fills recorded without one. */
+  readonly evaluationId?: string | null;
   readonly createdAt: string;
 }
 

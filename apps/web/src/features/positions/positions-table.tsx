@@ -26,17 +26,39 @@ function PositionPnl({ row }: { row: PositionRowView }) {
   );
 }
 
+const traceLinkClass = "inline-flex items-center gap-1 text-sm underline-offset-2 hover:underline";
+
+function TraceLabel() {
+  return (
+    <>
+      <FileSearch aria-hidden="true" className="size-4" />
+      Why
+      <span className="sr-only"> this position was taken (decision trace)</span>
+    </>
+  );
+}
+
+/** The decision trace of the position's last fill: its evaluation, or (older fills without one) found by time. */
 function TraceLink({ row }: { row: PositionRowView }) {
+  if (row.lastEvaluationId) {
+    return (
+      <Link
+        to="/evaluations/$evaluationId"
+        params={{ evaluationId: row.lastEvaluationId }}
+        className={traceLinkClass}
+      >
+        <TraceLabel />
+      </Link>
+    );
+  }
   if (!row.botId) return null;
   return (
     <Link
       to="/fill-trace"
       search={{ bot: row.botId, mode: row.mode, market: row.marketId }}
-      className="inline-flex items-center gap-1 text-sm underline-offset-2 hover:underline"
+      className={traceLinkClass}
     >
-      <FileSearch aria-hidden="true" className="size-4" />
-      Why
-      <span className="sr-only"> this position was taken (decision trace)</span>
+      <TraceLabel />
     </Link>
   );
 }

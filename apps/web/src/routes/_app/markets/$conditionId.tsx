@@ -53,7 +53,10 @@ function MarketPage() {
   };
   const openTrace = (id: string) => {
     const f = fillById.get(id);
-    if (f) {
+    if (f?.evaluationId) {
+      void navigate({ to: "/evaluations/$evaluationId", params: { evaluationId: f.evaluationId } });
+    } else if (f) {
+      // Fills recorded without their evaluation: found by the fill's time.
       void navigate({
         to: "/fill-trace",
         search: { bot: f.botId, mode: f.mode, market: f.marketId, at: f.createdAt },
