@@ -37,6 +37,9 @@ const SQLSTATES: Record<string, { code: TRPC_ERROR_CODE_KEY; message: string | n
   "23514": { code: "BAD_REQUEST", message: "A value is outside what is allowed" },
   "22P02": { code: "BAD_REQUEST", message: "A value has the wrong format." },
   "22003": { code: "BAD_REQUEST", message: "A number is too large." },
+  // PostgreSQL text and jsonb cannot hold U+0000: "invalid byte sequence" (text) or "unsupported Unicode escape" (jsonb).
+  "22021": { code: "BAD_REQUEST", message: "Text cannot contain the NUL character (U+0000)." },
+  "22P05": { code: "BAD_REQUEST", message: "Text cannot contain the NUL character (U+0000)." },
   "42501": { code: "FORBIDDEN", message: "You are not allowed to do that." },
 };
 

@@ -33,6 +33,14 @@ describe("bots", () => {
     expect(errors.pollingFrequencyMinutes?.[0]).toMatch(/free tier polls at most every 60 minutes/);
   });
 
+  it("when a bot's name or strategy holds a NUL character then the answer is a 400 saying so, not a 500", async () => {
+    const basic = await t.signUp("basic");
+    const name = await create(basic, { name: "Nul\u0000bot", strategyPrompt: "Buy cheap YES." });
+    const prompt = await create(basic, { name: "Fine", strategyPrompt: "Buy\u0000 cheap YES." });
+    expect([name.status, prompt.status]).toEqual([400, 400]);
+    expect(name.body.error?.message).toMatch(/NUL character/);
+  });
+
   it("when a free user creates a second bot then the tier's limit is the answer, and the first bot exists", async () => {
     const free = await t.signUp("free");
     const first = await create(free, { name: "One", strategyPrompt: "Buy cheap YES." });
