@@ -32,6 +32,17 @@ describe("evaluate", () => {
     });
   });
 
+  it("when the book is cheaper than the limit then the worst case pays the fee on all the spend buys", () => {
+    // 10 shares at the 0.51 cap spend 5.10; an exchange spends that at the best ask 0.50 and fills 10.2
+    // shares, with a fee of 10.2 x 7 % x 0.50 x 0.50 = 0.1785 (on the 10 shares asked it would be 0.175).
+    const fee = { rateBps: 700, exponent: 1 };
+    const decision = run({
+      snapshot: { market: { id: MARKET, category: "politics", open: true, book: ladder(10), fee } },
+    });
+    expect(decision).toMatchObject({ approved: true, limitPrice: 510_000n, orderCost: 5_278_500n });
+    expect(decision.approved && decision.walk.fee).toBe(175_000n);
+  });
+
   it("when the intent's own limit is tighter then that limit is sent", () => {
     expect(run({ intent: { limitPrice: 500_000n as never } })).toMatchObject({
       approved: true,

@@ -21,8 +21,14 @@ export interface PricedOrder {
   /** Null when the side to take from is empty and the intent gave no limit. */
   readonly limitPrice: Price | null;
   readonly walk: BookWalk;
-  /** Worst case for a BUY: the size at the limit price (rounded up) plus the walk's fee; 0 for a SELL. */
+  /** Worst case for a BUY: the size at the limit price (rounded up) plus `orderFee`; 0 for a SELL. */
   readonly orderCost: Usd;
+  /**
+   * Worst-case taker fee of a BUY: the larger of the walk's fee and the fee on what the worst-case spend
+   * (the size at the limit) buys at this book. An exchange spends a market buy's USD amount, so a book
+   * cheaper than the limit fills more shares than asked, and charges its fee on all of them.
+   */
+  readonly orderFee: Usd;
   readonly exposure: Exposure;
   readonly blockedUntil: number | null;
 }
@@ -61,8 +67,14 @@ export function priceOrder(
     ...(limitPrice === null ? {} : { limitPrice }),
     ...(market?.fee ? { fee: market.fee } : {}),
   });
-  const orderCost =
-    intent.side === "BUY" && limitPrice !== null ? notional(intent.shares, limitPrice, "up") + walk.fee : 0n;
+  const spend =
+    intent.side === "BUY" && limitPrice !== null ? notional(intent.shares, limitPrice, "up") : null;
+  let orderFee = walk.fee;
+  if (spend !== null && limitPrice !== null && market?.fee && walk.fee > 0n) {
+    const spent = walkBook(book, { side: "BUY", usd: spend as Usd, limitPrice, fee: market.fee });
+    if (spent.fee > orderFee) orderFee = spent.fee;
+  }
+  const orderCost = spend === null ? 0n : spend + orderFee;
   return {
     intent,
     market,
@@ -70,6 +82,7 @@ export function priceOrder(
     limitPrice,
     walk,
     orderCost: orderCost as Usd,
+    orderFee: orderFee as Usd,
     exposure: computeExposure(snapshot, intent, limits.riskBudgetType === "shared"),
     blockedUntil,
   };
@@ -77,7 +90,7 @@ export function priceOrder(
 
 /** Largest lot-aligned BUY whose worst-case cost fits `headroom`, given the fee already computed. */
 export function sharesWithin(headroom: bigint, order: PricedOrder): Shares {
-  const budget = headroom - order.walk.fee;
+  const budget = headroom - order.orderFee;
   if (budget <= 0n || order.limitPrice === null || order.limitPrice === 0n) return 0n as Shares;
   return floorToLot(divFloor(budget * MICROS, order.limitPrice));
 }
