@@ -2,7 +2,7 @@
 import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { price, shares, sharesFor, usd } from "@open-trade/risk-engine";
+import { price, shares, usd } from "@open-trade/risk-engine";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -13,7 +13,6 @@ import {
 import type { Execution, OrderOutcome, OrderRequest, PreparedOrder } from "./execution.ts";
 import { createHttpMarketData } from "./http-market-data.ts";
 import type { MarketData } from "./market-data.ts";
-import { createPaperExecution } from "./paper-execution.ts";
 import { type StandInExchange, type StandInMarket, startStandInExchange } from "./stand-in/index.ts";
 
 // Live execution against the stand-in exchange: the official client signs, authenticates and posts, and the
@@ -169,24 +168,6 @@ describe("live execution against the stand-in", () => {
     const trades = await execution.trades({ orderId: prepared.orderId });
     expect(trades.ok && trades.value.map((t) => [t.shares, t.price])).toEqual([
       [shares("10"), price("0.52")],
-    ]);
-  });
-
-  it("when the same $5 market buy is placed live and on paper then both spend $5 and get the same shares", async () => {
-    // The limit is 0.53 and the book's best ask 0.52: the signed amounts ask for at least 5 / 0.53 = 9.4339
-    // shares, and the exchange spends the whole $5 at 0.52.
-    const request = { shares: sharesFor(usd("5"), price("0.53")), limitPrice: price("0.53") };
-    const paper = createPaperExecution({
-      book: (tokenId) => data.getOrderBook(tokenId),
-      params: (tokenId) => data.getMarketParams(tokenId),
-      startingCash: usd("1000"),
-      now: Date.now,
-    });
-    const outcomes = [await place(live(), request), await place(paper, request)];
-    const filled = (o: OrderOutcome) => (o.ok ? [o.filled, o.usd - (o.fee ?? 0n)] : o.failure.code);
-    expect(outcomes.map(filled)).toEqual([
-      [shares("9.615384"), usd("5")],
-      [shares("9.615384"), usd("5")],
     ]);
   });
 

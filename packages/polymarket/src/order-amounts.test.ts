@@ -1,4 +1,4 @@
-import { MICROS, notional, price, shares } from "@open-trade/risk-engine";
+import { MICROS, price, shares } from "@open-trade/risk-engine";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { OrderRequest } from "./execution.ts";
@@ -33,9 +33,9 @@ describe("orderAmounts", () => {
       [5_180_000n, 10_360_000n, price("0.5")],
     ],
     [
-      "a FOK BUY 8.92 @ 0.56 (spends $4.99, at least 4.99 / 0.56 cut to 4 decimals)",
+      "a FOK BUY 8.92 @ 0.56 (cut to 8.75, the largest size costing whole cents)",
       { type: "FOK", shares: shares("8.92"), limitPrice: price("0.56") },
-      [4_990_000n, 8_910_700n, price("0.56")],
+      [4_900_000n, 8_750_000n, price("0.56")],
     ],
     [
       "a FAK SELL 15 @ 0.49",
@@ -56,36 +56,38 @@ describe("orderAmounts", () => {
     ["a price below one tick", { limitPrice: price("0.005") }],
     ["a GTC size under the minimum", { shares: shares("4.99") }],
     ["a size that rounds to zero", { type: "FOK" as const, shares: shares("0.004") }],
-    [
-      "a market buy costing less than a cent",
-      { type: "FOK" as const, shares: shares("0.01"), limitPrice: price("0.53") },
-    ],
     ["a post-only FOK (the exchange refuses it)", { type: "FOK" as const, postOnly: true }],
+    [
+      "a market buy smaller than its whole-cent step",
+      { type: "FOK" as const, shares: shares("0.99"), limitPrice: price("0.53") },
+    ],
   ])("when %s then INVALID_ORDER", (_name, patch) => {
     const result = orderAmounts(request(patch), RULES);
     expect(result.ok || result.failure.code).toBe("INVALID_ORDER");
   });
 
-  it("when any market BUY is built then it spends the asked cost cut to cents and buys at the limit", () => {
+  it("when any market BUY is built then its implied price never exceeds the limit", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 99 }),
-        fc.integer({ min: 2, max: 10_000_000 }),
+        fc.integer({ min: 100, max: 10_000_000 }),
         (cents, hundredths) => {
           const limit = price(`0.${String(cents).padStart(2, "0")}`);
-          const asked = shares(`${hundredths / 100}`);
-          const result = orderAmounts(request({ type: "FOK", limitPrice: limit, shares: asked }), RULES);
-          const cost = notional(asked, limit, "up");
-          if (!result.ok) return cost < 10_000n;
+          const result = orderAmounts(
+            request({ type: "FOK", limitPrice: limit, shares: shares(`${hundredths / 100}`) }),
+            RULES,
+          );
+          if (!result.ok) return true;
           const { makerAmount, takerAmount } = result.value;
-          const step = 100n; // 4 amount decimals at a 0.01 tick
+          const asked = shares(`${hundredths / 100}`);
+          // No larger size on the 0.01 grid, up to what was asked, would also cost whole cents.
+          let larger = takerAmount + 10_000n;
+          while (larger <= asked && (larger * limit) % (MICROS * 10_000n) !== 0n) larger += 10_000n;
           return (
+            makerAmount * MICROS === limit * takerAmount &&
             makerAmount % 10_000n === 0n &&
-            makerAmount <= cost &&
-            cost - makerAmount < 10_000n &&
-            takerAmount % step === 0n &&
-            takerAmount * limit <= makerAmount * MICROS &&
-            (takerAmount + step) * limit > makerAmount * MICROS
+            takerAmount <= asked &&
+            larger > asked
           );
         },
       ),

@@ -1,13 +1,10 @@
 import {
-  averageFillPrice,
   type BookLevel,
-  isDust,
   type OrderBook,
   type Price,
   price,
   type Shares,
   shares,
-  sharesFor,
   usd,
 } from "@open-trade/risk-engine";
 import fc from "fast-check";
@@ -116,44 +113,6 @@ describe("paper execution", () => {
     },
   );
 
-  it("when $5 is bought at 0.523 as the official client sizes it and all of it sold then only dust is left", async () => {
-    const tick = { ...PARAMS, tickSize: price("0.001") };
-    const book: OrderBook = {
-      bids: [level("0.5", "1000")],
-      asks: [level("0.523", "1000")],
-      tickSize: tick.tickSize,
-      minOrderSize: tick.minOrderSize,
-    };
-    const paper = createPaperExecution({
-      book: () => book,
-      params: async () => tick,
-      startingCash: usd("100"),
-      now: () => 1_000,
-    });
-    const trade = async (request: OrderRequest) => {
-      const prepared = await paper.prepareOrder(request);
-      if (!prepared.ok) throw new Error(prepared.failure.message);
-      return paper.submitOrder(prepared.value);
-    };
-    const bought = await trade({
-      tokenId: "1",
-      side: "BUY",
-      shares: sharesFor(usd("5"), price("0.523")),
-      limitPrice: price("0.523"),
-      type: "FOK",
-    });
-    const held = paper.position("1");
-    await trade({ tokenId: "1", side: "SELL", shares: held, limitPrice: price("0.5"), type: "FOK" });
-    const left = paper.position("1");
-    // 5 / 0.523 = 9.560229 shares received; 9.56 sold in whole lots; 0.000229 left, which is dust.
-    expect([bought.ok && bought.usd - (bought.fee ?? 0n), held, left, isDust(left)]).toEqual([
-      usd("5"),
-      shares("9.560229"),
-      shares("0.000229"),
-      true,
-    ]);
-  });
-
   it("when a FOK BUY of 40 @ 0.52 fills then cash falls by notional plus the exact fee", async () => {
     const { paper } = paperOn(BOOK);
     const { outcome } = await place(paper, { shares: shares("40") });
@@ -164,14 +123,11 @@ describe("paper execution", () => {
     expect(paper.position("1")).toBe(shares("40"));
   });
 
-  it("when a $5 market BUY fills at one level then its price is that level's, not the rounded spend per share", async () => {
+  it("when a FOK BUY takes two levels then its price is their exact volume-weighted average", async () => {
     const { paper } = paperOn(BOOK);
-    const { outcome } = await place(paper, { shares: sharesFor(usd("5"), price("0.52")) });
-    if (!outcome.ok) throw new Error(outcome.failure.message);
-    // 9.615384 shares at 0.52 cost 4.99999968, paid as 5.000000; 5.000000 / 9.615384 would say 0.520001.
-    const paid = outcome.usd - (outcome.fee ?? 0n);
-    expect([outcome.filled, paid, outcome.price]).toEqual([shares("9.615384"), usd("5"), price("0.52")]);
-    expect(averageFillPrice("BUY", usd("5"), outcome.filled)).toBe(price("0.520001"));
+    const { outcome } = await place(paper, { shares: shares("50"), limitPrice: price("0.53") });
+    // 40 at 0.52 and 10 at 0.53 cost 26.10: 0.522 a share, before the fee.
+    expect(outcome.ok && [outcome.filled, outcome.price]).toEqual([shares("50"), price("0.522")]);
   });
 
   it("when a GTC rests and a later book crosses it then it fills at the new book's prices, once", async () => {

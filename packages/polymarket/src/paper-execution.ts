@@ -4,15 +4,12 @@ import {
   type FeeSchedule,
   formatPrice,
   formatShares,
-  formatUsd,
   type OrderBook,
   type Price,
   price,
   type Shares,
   shares,
   type Usd,
-  usd,
-  type WalkRequest,
   walkBook,
 } from "@open-trade/risk-engine";
 import type {
@@ -110,22 +107,19 @@ export function createPaperExecution(options: PaperExecutionOptions): PaperExecu
       fees.set(request.tokenId, params.fee);
       const amounts = orderAmounts(request, params);
       if (!amounts.ok) return amounts;
-      const marketBuy = request.side === "BUY" && (request.type === "FOK" || request.type === "FAK");
       const canonical = {
         tokenId: request.tokenId,
         side: request.side,
         type: request.type,
         shares: formatShares(amounts.value.shares),
         limitPrice: formatPrice(amounts.value.price),
-        // A market buy spends this much, as the exchange spends a signed maker amount.
-        spendUsd: marketBuy ? formatUsd(amounts.value.makerAmount as Usd) : null,
         expiresAt: request.expiresAt?.getTime() ?? null,
         postOnly: request.postOnly === true,
         salt: String(prepare.salt ?? BigInt(sequence++)),
         timestampMs: prepare.timestampMs ?? null,
       };
       const orderId = `0x${createHash("sha256").update(JSON.stringify(canonical)).digest("hex")}`;
-      const { salt: _salt, timestampMs: _timestamp, spendUsd: _spend, ...rest } = canonical;
+      const { salt: _salt, timestampMs: _timestamp, ...rest } = canonical;
       return {
         ok: true,
         value: { orderId, mode: "paper", negRisk: params.negRisk, ...rest, payload: canonical },
@@ -136,12 +130,10 @@ export function createPaperExecution(options: PaperExecutionOptions): PaperExecu
       const orderId = order.orderId;
       let size: Shares;
       let limit: Price;
-      let spend: Usd | null;
       try {
         if (order.mode !== "paper") throw new Error("mode");
         size = shares(order.shares);
         limit = price(order.limitPrice);
-        spend = order.payload.spendUsd == null ? null : usd(String(order.payload.spendUsd));
       } catch {
         return rejected(
           orderId,
@@ -174,11 +166,7 @@ export function createPaperExecution(options: PaperExecutionOptions): PaperExecu
       }
       const fee = fees.get(order.tokenId) ?? (await options.params(order.tokenId)).fee;
       const resting = order.type === "GTC" || order.type === "GTD";
-      // A market buy spends its amount at book prices up to the limit, receiving at least `size` (as live);
-      // every other order takes `size` shares.
-      const target: WalkRequest =
-        spend === null ? { side: order.side, shares: size } : { side: "BUY", usd: spend };
-      const walk = walkBook(book, { ...target, limitPrice: limit, fee });
+      const walk = walkBook(book, { side: order.side, shares: size, limitPrice: limit, fee });
       // Same split as live: depth that exists only beyond the limit is slippage, no depth at all is a kill.
       const killed = (order.type === "FOK" && !walk.complete) || (order.type === "FAK" && walk.filled === 0n);
       if (killed && walkBook(book, { side: order.side, shares: size }).complete) {
