@@ -14,7 +14,7 @@ import react from "@vitejs/plugin-react";
 import type { Browser } from "playwright-core";
 import { build } from "vite";
 import { launchChromium } from "../e2e/browser.ts";
-import { startEmbedded } from "./start-embedded.ts";
+import { startEmbedded } from "../e2e/start-product.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const out = join(root, "dist/bench");
@@ -86,7 +86,8 @@ async function overviewBench(browser: Browser) {
   // The product serves the production build; build it once if it is not there.
   if (!existsSync(join(root, "dist/index.html")))
     execFileSync("pnpm", ["run", "build"], { cwd: root, stdio: "inherit" });
-  const product = await startEmbedded();
+  // The stand-in exchange in-process: no probe of the real Polymarket.
+  const product = await startEmbedded({ MARKET_DATA: "sim" });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // The embedded default signs the demo user in; the first visit also warms the server (and PGlite).

@@ -13,13 +13,8 @@ import { type StandInExchange, startStandInExchange } from "@open-trade/polymark
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
 const webDist = fileURLToPath(new URL("../dist/", import.meta.url));
 
-export interface Product {
-  /** The page to open, on 127.0.0.1. */
-  readonly url: string;
+export interface Product extends Embedded {
   readonly exchange: StandInExchange;
-  /** What the launcher printed, for a failing test's message. */
-  logs(): string;
-  stop(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -54,32 +49,38 @@ async function waitFor(url: string, child: ChildProcess, log: string[], timeoutM
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${log.join("")}`);
 }
 
-/** The embedded launcher (`pnpm --filter @open-trade/api embedded`, what `npm start` runs) on a fresh PGlite. */
-export async function startProduct(): Promise<Product> {
-  const exchange = await startStandInExchange({ seed: 7, tickMs: 60_000 });
-  const dataDir = mkdtempSync(join(tmpdir(), "open-trade-e2e-data-"));
-  const authDir = mkdtempSync(join(tmpdir(), "open-trade-e2e-auth-"));
+export interface Embedded {
+  /** The page to open, on 127.0.0.1. */
+  readonly url: string;
+  /** What the launcher printed, for a failing test's message. */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The embedded launcher (`pnpm --filter @open-trade/api embedded`, what `npm start` runs) on a fresh PGlite in
+ * temporary folders, on a free port, with `env` on top (market data, seeding, logging). Resolves once
+ * `/api/config` answers; `stop` sends what Ctrl-C sends and removes the folders.
+ */
+export async function startEmbedded(env: NodeJS.ProcessEnv): Promise<Embedded> {
+  const dataDir = mkdtempSync(join(tmpdir(), "open-trade-embedded-data-"));
+  const authDir = mkdtempSync(join(tmpdir(), "open-trade-embedded-auth-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child = spawn("pnpm", ["--filter", "@open-trade/api", "embedded"], {
     cwd: repo,
     detached: true,
     env: {
-      ...env,
+      ...inherited,
       OPEN_TRADE_DATA_DIR: dataDir,
       OPEN_TRADE_AUTH_DIR: authDir,
-      POLYMARKET_GAMMA_URL: exchange.gammaUrl,
-      POLYMARKET_CLOB_URL: exchange.clobUrl,
-      MARKET_DATA: "polymarket",
       PORT: String(port),
       HOST: "127.0.0.1",
       PUBLIC_URL: url,
       WEB_DIST: webDist,
       METRICS_PORT: "0",
-      RUNNER_POLL_MS: "200",
-      SEED_DEMO: "true",
-      LOG_LEVEL: "warn",
+      ...env,
     },
   });
   const log: string[] = [];
@@ -88,7 +89,6 @@ export async function startProduct(): Promise<Product> {
   child.stderr?.on("data", keep);
   const stop = async () => {
     await stopChild(child);
-    await exchange.close();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(authDir, { recursive: true, force: true });
   };
@@ -98,5 +98,28 @@ export async function startProduct(): Promise<Product> {
     await stop();
     throw error;
   }
-  return { url, exchange, logs: () => log.join(""), stop };
+  return { url, logs: () => log.join(""), stop };
+}
+
+/** The embedded launcher against a stand-in exchange this test starts and controls. */
+export async function startProduct(): Promise<Product> {
+  const exchange = await startStandInExchange({ seed: 7, tickMs: 60_000 });
+  try {
+    const embedded = await startEmbedded({
+      POLYMARKET_GAMMA_URL: exchange.gammaUrl,
+      POLYMARKET_CLOB_URL: exchange.clobUrl,
+      MARKET_DATA: "polymarket",
+      RUNNER_POLL_MS: "200",
+      SEED_DEMO: "true",
+      LOG_LEVEL: "warn",
+    });
+    const stop = async () => {
+      await embedded.stop();
+      await exchange.close();
+    };
+    return { url: embedded.url, exchange, logs: embedded.logs, stop };
+  } catch (error) {
+    await exchange.close();
+    throw error;
+  }
 }
