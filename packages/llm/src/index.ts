@@ -10,10 +10,10 @@ export { createLlm, type Llm } from "./create-llm.ts";
 export { type DecideInput, type DecideOutcome, decide, decisionRequest } from "./decision/decide.ts";
 export { DECISION_SYSTEM, decisionPrompt } from "./decision/decision-prompt.ts";
 export {
-  type Decision,
   type DecisionAmount,
   type DecisionWire,
   decisionWireSchema,
+  type ModelDecision,
   RULES_DECIDER,
 } from "./decision/decision-schema.ts";
 export type {
@@ -21,10 +21,10 @@ export type {
   CandidateOutcome,
   DecisionMemory,
   DecisionSnapshot,
-  HeldPosition,
   OutcomeSide,
   PriceMove,
   Room,
+  SnapshotPosition,
 } from "./decision/decision-snapshot.ts";
 export { effectivePerTradeUsd, eligibleCandidates } from "./decision/eligible-candidates.ts";
 export {
@@ -71,8 +71,8 @@ export {
 } from "./reflection/bot-context.ts";
 export {
   type Adaptation,
-  type FailureRecord,
   type FailureType,
+  type ReflectionFailure,
   templateAdaptation,
 } from "./reflection/failure-template.ts";
 export { type Reflection, reflect, reflectionRequest } from "./reflection/reflect.ts";

@@ -92,7 +92,13 @@ export {
   deny,
   reducibleTo,
 } from "./risk/denial.ts";
-export { type Approval, type Decision, evaluate, type Rejection } from "./risk/evaluate.ts";
+export {
+  type Approval,
+  type Decision,
+  evaluate,
+  type Rejection,
+  type RiskDecision,
+} from "./risk/evaluate.ts";
 export {
   type CheckReport,
   type CheckVerdict,
@@ -110,6 +116,7 @@ export type {
   MarketSnapshot,
   OpenOrder,
   OrderIntent,
+  RestingOrder,
   RiskBudgetType,
   RiskLimits,
   RiskSnapshot,

@@ -2,9 +2,9 @@ import {
   type DecisionSnapshot,
   decide,
   type Llm,
+  type ModelDecision,
   type Recipe,
   ReservationMeter,
-  type Decision as TradeDecision,
 } from "@open-trade/llm";
 import type { Usd } from "@open-trade/risk-engine";
 import type { BotState } from "./bot-state.ts";
@@ -25,7 +25,7 @@ export async function askModel(
     reservation: { evaluationId: string; amount: Usd; modelId: string; nowMs: number };
   },
 ): Promise<
-  { readonly usage: LlmUsage } & ({ readonly decision: TradeDecision } | { readonly outcome: Outcome })
+  { readonly usage: LlmUsage } & ({ readonly decision: ModelDecision } | { readonly outcome: Outcome })
 > {
   const { state, reservation } = q;
   const meter = new ReservationMeter(

@@ -1,14 +1,14 @@
 import type { Transaction } from "@open-trade/db";
-import type { Decision as TradeDecision } from "@open-trade/llm";
+import type { ModelDecision } from "@open-trade/llm";
 import type { MarketParams } from "@open-trade/polymarket";
 import {
   type CheckReport,
   explain,
   isRunnable,
   type OrderIntent,
+  type RiskDecision,
   type RiskLimits,
   type RiskSnapshot,
-  type Decision as RiskVerdict,
   type Shares,
   sharesFor,
 } from "@open-trade/risk-engine";
@@ -18,7 +18,7 @@ import type { MarketView } from "./gather-candidates.ts";
 import { type Outcome, outcome } from "./outcome.ts";
 import type { BotRisk } from "./trading-state.ts";
 
-export type Trade = Extract<TradeDecision, { action: "buy" | "sell" }>;
+export type Trade = Extract<ModelDecision, { action: "buy" | "sell" }>;
 
 /** What a trade decision asks the risk engine for, on one outcome token of one market. */
 export interface RiskRequest {
@@ -92,7 +92,7 @@ export async function checkRisk(
   request: RiskRequest,
   intent: OrderIntent = request.intent,
 ): Promise<{
-  readonly verdict: RiskVerdict;
+  readonly verdict: RiskDecision;
   readonly halted: boolean;
   readonly checks: readonly CheckReport[];
 }> {

@@ -1,9 +1,5 @@
 import type { LedgerHolding } from "@open-trade/db/queries";
-import {
-  type HeldPosition as DecisionPosition,
-  type DecisionSnapshot,
-  toDecisionMemory,
-} from "@open-trade/llm";
+import { type DecisionSnapshot, type SnapshotPosition, toDecisionMemory } from "@open-trade/llm";
 import { averageEntryPrice, isDust, type Price, type RiskLimits, type Usd } from "@open-trade/risk-engine";
 import type { BotState } from "./bot-state.ts";
 import type { Gathered } from "./gather-candidates.ts";
@@ -17,7 +13,7 @@ export function decisionSnapshot(
   tradesToday: number,
   nowMs: number,
 ): DecisionSnapshot {
-  const positions: DecisionPosition[] = [];
+  const positions: SnapshotPosition[] = [];
   let invested = 0n;
   for (const holding of holdings.values()) {
     // Dust (under one 0.01-share lot, what a full exit of a client-sized buy leaves) is a closed position.

@@ -1,5 +1,5 @@
 import type { EvaluationTrace, TracedDecision, TracedMarket, TracedOrder } from "@open-trade/db/trace";
-import type { DecisionSnapshot, OutcomeSide, Decision as TradeDecision } from "@open-trade/llm";
+import type { DecisionSnapshot, ModelDecision, OutcomeSide } from "@open-trade/llm";
 import type { PreparedOrder } from "@open-trade/polymarket";
 import {
   averageEntryPrice,
@@ -81,7 +81,7 @@ function tracePosition(position: Position | undefined) {
 const confidenceOf = (percent: number): string =>
   `${Math.floor(percent / 100)}.${String(percent % 100).padStart(2, "0")}`;
 
-function traceDecision(decision: TradeDecision, asked: { shares: bigint } | null): TracedDecision {
+function traceDecision(decision: ModelDecision, asked: { shares: bigint } | null): TracedDecision {
   const byRules = decision.decidedBy === "local/rules";
   if (decision.action === "hold")
     return {
@@ -148,7 +148,7 @@ export interface SentOrder {
 export interface Seen {
   room?: DecisionSnapshot["room"];
   view?: MarketView;
-  decision?: TradeDecision;
+  decision?: ModelDecision;
   /** Shares the decision asked for, once sized against the book (null when it could not be). */
   askedShares?: bigint | null;
   /** The bot's holding of the decided outcome before the decision (null: none). */

@@ -2,9 +2,9 @@ import type { Transaction } from "@open-trade/db";
 import { selectRows } from "@open-trade/db/queries";
 import {
   type BotBudget,
-  type HeldPosition as ExposedPosition,
-  type OpenOrder as InFlightOrder,
+  type HeldPosition,
   price,
+  type RestingOrder,
   type RiskSnapshot,
   shares,
   usd,
@@ -17,8 +17,8 @@ export interface Exposure {
   /** The bot's status as stored now (a kill switch thrown mid-evaluation shows here); null when it is gone. */
   readonly status: string | null;
   readonly bots: readonly BotBudget[];
-  readonly positions: readonly ExposedPosition[];
-  readonly openOrders: readonly InFlightOrder[];
+  readonly positions: readonly HeldPosition[];
+  readonly openOrders: readonly RestingOrder[];
   readonly lock: RiskSnapshot["lock"];
 }
 

@@ -3,12 +3,12 @@ import type { Recipe } from "../recipe/recipe-schema.ts";
 import type { ReliabilityOptions } from "../reliability/call-model.ts";
 import { askForJson, type JsonOutcome, type JsonRequest } from "../structured/ask-for-json.ts";
 import { DECISION_SYSTEM, decisionPrompt } from "./decision-prompt.ts";
-import { type Decision, type DecisionWire, decisionWireSchema } from "./decision-schema.ts";
+import { type DecisionWire, decisionWireSchema, type ModelDecision } from "./decision-schema.ts";
 import type { DecisionSnapshot } from "./decision-snapshot.ts";
 import { type DecisionProblem, validateDecision } from "./validate-decision.ts";
 
 export type DecideOutcome =
-  | { readonly ok: true; readonly decision: Decision }
+  | { readonly ok: true; readonly decision: ModelDecision }
   /** The model answered in shape but the answer does not fit the snapshot; nobody may act on it. */
   | {
       readonly ok: false;

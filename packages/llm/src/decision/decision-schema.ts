@@ -22,7 +22,7 @@ export type DecisionAmount =
   | { readonly unit: "shares"; readonly shares: Shares };
 
 /** The checked decision, with exact money, that the risk engine receives. */
-export type Decision =
+export type ModelDecision =
   | {
       readonly action: "hold";
       readonly confidence: number;

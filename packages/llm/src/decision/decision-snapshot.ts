@@ -30,7 +30,7 @@ export interface CandidateMarket {
   readonly tickSize: Price;
 }
 
-export interface HeldPosition {
+export interface SnapshotPosition {
   readonly marketId: string;
   readonly side: OutcomeSide;
   readonly shares: Shares;
@@ -59,7 +59,7 @@ export interface DecisionSnapshot {
   readonly nowMs: number;
   /** Include the markets of held positions, so a sell can refer to them. */
   readonly candidates: readonly CandidateMarket[];
-  readonly positions: readonly HeldPosition[];
+  readonly positions: readonly SnapshotPosition[];
   readonly room: Room;
   readonly memory: DecisionMemory;
   /** The bot's `allowed_categories` now; a recipe compiled under older limits cannot widen them. */

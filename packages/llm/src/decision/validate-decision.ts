@@ -9,7 +9,7 @@ import {
   usd,
 } from "@open-trade/risk-engine";
 import type { Recipe } from "../recipe/recipe-schema.ts";
-import type { Decision, DecisionAmount, DecisionWire } from "./decision-schema.ts";
+import type { DecisionAmount, DecisionWire, ModelDecision } from "./decision-schema.ts";
 import {
   type CandidateMarket,
   type DecisionSnapshot,
@@ -36,7 +36,7 @@ export type DecisionProblem =
   | { readonly code: "BELOW_MIN_CONFIDENCE"; readonly confidence: number; readonly minimum: number };
 
 export type ValidatedDecision =
-  | { readonly ok: true; readonly decision: Decision }
+  | { readonly ok: true; readonly decision: ModelDecision }
   | { readonly ok: false; readonly problems: readonly DecisionProblem[] };
 
 /**

@@ -4,7 +4,7 @@ import type { Caution } from "./bot-context.ts";
 /** `bot_failures.error_type`, as the risk engine defines it. */
 export type { FailureType };
 
-export interface FailureRecord {
+export interface ReflectionFailure {
   readonly type: FailureType;
   readonly marketId: string | null;
   /** What happened, in the runner's words; may quote market text, so it is treated as untrusted. */
@@ -23,7 +23,7 @@ export interface Adaptation {
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The adaptation written without a model: fixed wording per failure type, each one a tightening. */
-export function templateAdaptation(failure: FailureRecord): Adaptation {
+export function templateAdaptation(failure: ReflectionFailure): Adaptation {
   const where = failure.marketId ? ` in ${failure.marketId.slice(0, 12)}` : "";
   const floor = failure.liquidityUsd === undefined ? null : usdMicros(failure.liquidityUsd * 2n);
   switch (failure.type) {

@@ -6,7 +6,7 @@ import { usdString } from "../recipe/wire-money.ts";
 import type { ReliabilityOptions } from "../reliability/call-model.ts";
 import { askForJson, type JsonRequest } from "../structured/ask-for-json.ts";
 import type { BotContext } from "./bot-context.ts";
-import { type Adaptation, type FailureRecord, templateAdaptation } from "./failure-template.ts";
+import { type Adaptation, type ReflectionFailure, templateAdaptation } from "./failure-template.ts";
 import { updateLessons } from "./update-lessons.ts";
 
 const reflectionSchema = z.strictObject({
@@ -41,7 +41,7 @@ export async function reflect(
     readonly modelId: string;
     readonly options?: ReliabilityOptions;
   } | null,
-  failure: FailureRecord,
+  failure: ReflectionFailure,
   context: BotContext,
 ): Promise<Reflection> {
   const fromModel = model ? await askModel(model, failure, context) : null;
@@ -60,7 +60,7 @@ export async function reflect(
 /** The request reflect() sends when a model is available; estimate it before reserving. */
 export function reflectionRequest(
   modelId: string,
-  failure: FailureRecord,
+  failure: ReflectionFailure,
   context: BotContext,
 ): JsonRequest<Reflected> {
   const prompt = [
@@ -78,7 +78,7 @@ export function reflectionRequest(
 
 async function askModel(
   model: NonNullable<Parameters<typeof reflect>[0]>,
-  failure: FailureRecord,
+  failure: ReflectionFailure,
   context: BotContext,
 ): Promise<Adaptation | null> {
   const request = reflectionRequest(model.modelId, failure, context);

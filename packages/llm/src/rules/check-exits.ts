@@ -1,5 +1,5 @@
 import { formatPrice } from "@open-trade/risk-engine";
-import type { CandidateMarket, HeldPosition } from "../decision/decision-snapshot.ts";
+import type { CandidateMarket, SnapshotPosition } from "../decision/decision-snapshot.ts";
 import type { Recipe } from "../recipe/recipe-schema.ts";
 
 const HOUR_MS = 3_600_000;
@@ -10,7 +10,7 @@ const HOUR_MS = 3_600_000;
  */
 export function firstExit(
   recipe: Recipe,
-  position: HeldPosition,
+  position: SnapshotPosition,
   market: CandidateMarket,
   nowMs: number,
 ): string | null {

@@ -1,7 +1,7 @@
 import { formatMicros, price, priceMicros, usd, usdMicros } from "@open-trade/risk-engine";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Decision, DecisionWire } from "../decision/decision-schema.ts";
+import type { DecisionWire, ModelDecision } from "../decision/decision-schema.ts";
 import { type CandidateMarket, type DecisionSnapshot, marketRef } from "../decision/decision-snapshot.ts";
 import { effectivePerTradeUsd } from "../decision/eligible-candidates.ts";
 import { validateDecision } from "../decision/validate-decision.ts";
@@ -221,7 +221,7 @@ const arbitrarySnapshot = fc
     }),
   );
 
-const toWire = (decision: Decision, snap: DecisionSnapshot): DecisionWire =>
+const toWire = (decision: ModelDecision, snap: DecisionSnapshot): DecisionWire =>
   decision.action === "hold"
     ? {
         action: "hold",

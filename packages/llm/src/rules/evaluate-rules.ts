@@ -1,5 +1,5 @@
 import { floorToLot, formatPrice, formatShares, formatUsd, isDust } from "@open-trade/risk-engine";
-import { type Decision, RULES_DECIDER } from "../decision/decision-schema.ts";
+import { type ModelDecision, RULES_DECIDER } from "../decision/decision-schema.ts";
 import type { DecisionSnapshot, OutcomeSide } from "../decision/decision-snapshot.ts";
 import { eligibleCandidates } from "../decision/eligible-candidates.ts";
 import { recipeSizeUsd } from "../decision/recipe-size.ts";
@@ -8,7 +8,7 @@ import { checkEntryRule } from "./check-entry-rule.ts";
 import { firstExit } from "./check-exits.ts";
 
 export type RulesOutcome =
-  | { readonly ok: true; readonly decision: Decision }
+  | { readonly ok: true; readonly decision: ModelDecision }
   /** Entry needs the model; exits were checked and none applied. */
   | { readonly ok: false; readonly code: "NEEDS_JUDGEMENT" };
 

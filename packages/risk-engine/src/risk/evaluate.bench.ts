@@ -12,7 +12,7 @@ import {
   u,
 } from "../../test/fixtures.ts";
 import { evaluate } from "./evaluate.ts";
-import type { HeldPosition, OpenOrder } from "./types.ts";
+import type { HeldPosition, RestingOrder } from "./types.ts";
 
 // 100 levels of 10 shares per side; a BUY of 95 shares at a 10 % cap consumes 10 ask levels.
 const book = ladder(100, 10n * M);
@@ -23,7 +23,7 @@ const positions: HeldPosition[] = Array.from({ length: 50 }, (_, i) => ({
   costBasis: u(9n * M),
   correlatedMarkets: i % 5 === 0 ? ["market-1", "market-3"] : [],
 }));
-const openOrders: OpenOrder[] = [
+const openOrders: RestingOrder[] = [
   { botId: "bot-1", marketId: "market-2", side: "BUY", shares: s(5n * M), price: p(400_000n) },
   { botId: OTHER_BOT, marketId: "market-1", side: "BUY", shares: s(5n * M), price: p(450_000n) },
 ];

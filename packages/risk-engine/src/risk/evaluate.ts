@@ -26,14 +26,17 @@ export interface Rejection {
   readonly denials: readonly Denial[];
 }
 
-export type Decision = Approval | Rejection;
+export type RiskDecision = Approval | Rejection;
+
+/** @deprecated Renamed `RiskDecision`, so that it reads apart from a model's trade decision. Removed in 0.3. */
+export type Decision = RiskDecision;
 
 /** Each check's reading in RISK_CHECKS order (null: the check does not apply to the order). */
 export type Readings = readonly (CheckReading | null)[];
 
 /** What `evaluate` decided and, unless the input was unreadable, what each check read on the order as asked. */
 export interface Judgement {
-  readonly decision: Decision;
+  readonly decision: RiskDecision;
   readonly readings: Readings | null;
 }
 
@@ -115,6 +118,6 @@ export function judge(intent: OrderIntent, snapshot: RiskSnapshot, limits: RiskL
  * Runs every check in RISK_CHECKS order and approves (possibly reduced, with the limit price to send)
  * or returns every denial. Never throws: unreadable input becomes an INVALID_INPUT denial.
  */
-export function evaluate(intent: OrderIntent, snapshot: RiskSnapshot, limits: RiskLimits): Decision {
+export function evaluate(intent: OrderIntent, snapshot: RiskSnapshot, limits: RiskLimits): RiskDecision {
   return judge(intent, snapshot, limits).decision;
 }

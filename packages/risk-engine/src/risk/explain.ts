@@ -1,7 +1,7 @@
 import { formatMicrosFixed } from "../money/format-money.ts";
 import type { CheckReading, Measure } from "./checks/risk-check.ts";
 import type { DenialCode } from "./denial.ts";
-import { type Decision, judge } from "./evaluate.ts";
+import { judge, type RiskDecision } from "./evaluate.ts";
 import { type CheckUnit, RISK_CHECKS } from "./risk-checks.ts";
 import type { OrderIntent, RiskLimits, RiskSnapshot } from "./types.ts";
 
@@ -25,7 +25,7 @@ export interface CheckReport {
 
 export interface Explanation {
   /** Exactly what `evaluate` returns for the same arguments. */
-  readonly decision: Decision;
+  readonly decision: RiskDecision;
   /** One row per check, in RISK_CHECKS order, measured on the order as asked (before any reduction). */
   readonly checks: readonly CheckReport[];
 }
@@ -37,7 +37,7 @@ const show = (measure: Measure | null): string | null => {
   return String(measure);
 };
 
-function verdictOf(reading: CheckReading | null, decision: Decision): CheckVerdict {
+function verdictOf(reading: CheckReading | null, decision: RiskDecision): CheckVerdict {
   if (reading === null) return "skipped";
   if (reading.denial === null) return "pass";
   return decision.approved ? "clipped" : "denied";

@@ -35,13 +35,16 @@ export interface HeldPosition {
 }
 
 /** A resting order; only BUY orders add exposure (at their limit price). */
-export interface OpenOrder {
+export interface RestingOrder {
   readonly botId: string;
   readonly marketId: string;
   readonly side: Side;
   readonly shares: Shares;
   readonly price: Price;
 }
+
+/** @deprecated Renamed `RestingOrder`, apart from an exchange's open order. Removed in 0.3. */
+export type OpenOrder = RestingOrder;
 
 export type RiskBudgetType = "individual" | "shared";
 
@@ -67,7 +70,7 @@ export interface RiskSnapshot {
   /** Positions of ALL the user's bots (budgets span bots). */
   readonly positions: readonly HeldPosition[];
   /** Open orders of ALL the user's bots. */
-  readonly openOrders: readonly OpenOrder[];
+  readonly openOrders: readonly RestingOrder[];
   /** ALL the user's bots, this one included, to size the shared pool. */
   readonly bots: readonly BotBudget[];
   /** This bot's realized + unrealized PnL since the day boundary (see `dailyPnl`). */
